@@ -1,0 +1,47 @@
+package dev.parley.bundle;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.parley.common.Api;
+import dev.parley.common.RequestValidator;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bundles")
+public class BundleResource {
+
+    private final BundleService service;
+    private final RequestValidator validator;
+
+    BundleResource(BundleService service, RequestValidator validator) {
+        this.service = service;
+        this.validator = validator;
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(operationId = "exportBundle", summary = "Export everything as a bundle", description = "Parties, sources, citations, negotiations and demands with every position's whole history.")
+    @APIResponse(responseCode = "200", description = "The bundle.")
+    public Bundle export() {
+        return service.export();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then appends the stances of each history that are not already recorded (same status, day and recording time). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
+    @APIResponse(responseCode = "200", description = "What was created.")
+    @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
+    public ImportSummary importBundle(Bundle bundle) {
+        return service.importBundle(validator.check(bundle));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.parley.bundle;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.parley.citation.CitationRequest;
+import dev.parley.citation.CitationService;
+import dev.parley.citation.SourceRequest;
+import dev.parley.common.Clock;
+import dev.parley.common.FieldError;
+import dev.parley.common.InvalidRequest;
+import dev.parley.demand.Demand;
+import dev.parley.demand.DemandRequest;
+import dev.parley.demand.DemandService;
+import dev.parley.demand.PartyHistory;
+import dev.parley.demand.PositionService;
+import dev.parley.demand.RecordedStance;
+import dev.parley.negotiation.NegotiationRequest;
+import dev.parley.negotiation.NegotiationService;
+import dev.parley.party.PartyRequest;
+import dev.parley.party.PartyService;
+
+/** Writes the whole data set as a bundle and reads one back, upserting, in one transaction. */
+@ApplicationScoped
+public class BundleService {
+
+    private final PartyService parties;
+    private final CitationService citations;
+    private final NegotiationService negotiations;
+    private final DemandService demands;
+    private final PositionService positions;
+
+    BundleService(PartyService parties, CitationService citations, NegotiationService negotiations,
+            DemandService demands, PositionService positions) {
+        this.parties = parties;
+        this.citations = citations;
+        this.negotiations = negotiations;
+        this.demands = demands;
+        this.positions = positions;
+    }
+
+    @Transactional
+    public Bundle export() {
+        Map<String, List<PartyHistory>> histories = positions.histories();
+        return new Bundle(Bundle.FORMAT, Clock.now(),
+                parties.all().stream().map(PartyRequest::of).toList(),
+                citations.allSources().stream().map(s -> new Bundle.BundleSource(s.id, s.name, s.kind, s.reliability,
+                        s.reliabilityNote)).toList(),
+                citations.allCitations().stream().map(c -> new Bundle.BundleCitation(c.id, c.source.id, c.title,
+                        c.url, c.publishedOn, c.quote, c.speaker, c.kind, c.relation)).toList(),
+                negotiations.all().stream().map(NegotiationRequest::of).toList(),
+                demands.all().stream().map(d -> toBundle(d, histories.getOrDefault(d.slug, List.of()))).toList());
+    }
+
+    /** Upserts everything the bundle holds; any error rolls the whole import back. */
+    @Transactional
+    public ImportSummary importBundle(Bundle bundle) {
+        int partiesCreated = 0;
+        for (PartyRequest party : bundle.parties()) {
+            partiesCreated += parties.upsert(party) ? 1 : 0;
+        }
+        int sourcesCreated = 0;
+        for (Bundle.BundleSource s : bundle.sources()) {
+            sourcesCreated += citations.upsertSource(s.id(),
+                    new SourceRequest(s.name(), s.kind(), s.reliability(), s.reliabilityNote())) ? 1 : 0;
+        }
+        int citationsCreated = 0;
+        for (int i = 0; i < bundle.citations().size(); i++) {
+            Bundle.BundleCitation c = bundle.citations().get(i);
+            citationsCreated += citations.upsertCitation(c.id(), new CitationRequest(c.sourceId(), c.title(), c.url(),
+                    c.publishedOn(), c.quote(), c.speaker(), c.kind(), c.relation()), "/citations/" + i) ? 1 : 0;
+        }
+        int negotiationsCreated = 0;
+        for (int i = 0; i < bundle.negotiations().size(); i++) {
+            int index = i;
+            negotiationsCreated += within("/negotiations/" + index,
+                    () -> negotiations.upsert(bundle.negotiations().get(index))) ? 1 : 0;
+        }
+        int demandsCreated = 0;
+        int stancesAdded = 0;
+        for (int i = 0; i < bundle.demands().size(); i++) {
+            Bundle.BundleDemand d = bundle.demands().get(i);
+            String pointer = "/demands/" + i;
+            Set<String> withHistory = new HashSet<>();
+            d.positions().forEach(p -> withHistory.add(p.party()));
+            DemandRequest request = new DemandRequest(d.slug(), d.negotiation(), d.proposer(), d.addressees(),
+                    d.title(), d.text(), d.topic(), d.kind(), d.tabledOn());
+            demandsCreated += within(pointer, () -> demands.upsert(request, withHistory)) ? 1 : 0;
+            Demand demand = demands.require(d.slug());
+            for (int j = 0; j < d.positions().size(); j++) {
+                Bundle.BundlePosition p = d.positions().get(j);
+                List<RecordedStance> history = p.history().stream().map(s -> new RecordedStance(s.status(),
+                        s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy())).toList();
+                stancesAdded += positions.restore(demand, p.party(), history, pointer + "/positions/" + j);
+            }
+        }
+        return new ImportSummary(partiesCreated, sourcesCreated, citationsCreated, negotiationsCreated,
+                demandsCreated, stancesAdded);
+    }
+
+    /** Re-roots the body pointers of errors raised for one bundle member. */
+    private static boolean within(String pointer, BooleanSupplier step) {
+        try {
+            return step.getAsBoolean();
+        } catch (InvalidRequest e) {
+            throw new InvalidRequest(e.errors().stream()
+                    .map(f -> new FieldError(pointer + ("/".equals(f.pointer()) ? "" : f.pointer()), f.message()))
+                    .toList());
+        }
+    }
+
+    private static Bundle.BundleDemand toBundle(Demand d, List<PartyHistory> histories) {
+        return new Bundle.BundleDemand(d.slug, d.negotiation.slug, d.proposer.slug,
+                d.addressees.stream().map(p -> p.slug).toList(), d.title, d.text, d.topic, d.kind, d.tabledOn,
+                histories.stream().map(h -> new Bundle.BundlePosition(h.party(), h.history().stream()
+                        .map(s -> new Bundle.BundleStance(s.status(), s.effectiveOn(), s.note(), s.citationIds(),
+                                s.recordedAt(), s.recordedBy()))
+                        .toList())).toList());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.parley.demand;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+import dev.parley.negotiation.Negotiation;
+import dev.parley.party.Party;
+
+/** Every query on demands. */
+@ApplicationScoped
+public class DemandRepository {
+
+    private final Session session;
+
+    DemandRepository(Session session) {
+        this.session = session;
+    }
+
+    Optional<Demand> findBySlug(String slug) {
+        return session.createSelectionQuery("from Demand where slug = :slug", Demand.class)
+                .setParameter("slug", slug).uniqueResultOptional();
+    }
+
+    /** A page in slug order; only the filters given become conditions, so each can use its index. */
+    List<Demand> page(DemandFilter filter, String afterSlug, int limit) {
+        StringBuilder hql = new StringBuilder(
+                "select d from Demand d join fetch d.negotiation n join fetch d.proposer p where 1 = 1");
+        List<Object[]> parameters = new ArrayList<>();
+        if (afterSlug != null) {
+            hql.append(" and d.slug > :after");
+            parameters.add(new Object[] { "after", afterSlug });
+        }
+        if (filter.negotiation() != null) {
+            hql.append(" and n.slug = :negotiation");
+            parameters.add(new Object[] { "negotiation", filter.negotiation() });
+        }
+        if (filter.proposer() != null) {
+            hql.append(" and p.slug = :proposer");
+            parameters.add(new Object[] { "proposer", filter.proposer() });
+        }
+        if (filter.addressee() != null) {
+            hql.append(" and exists (select 1 from Demand d2 join d2.addressees a where d2 = d and a.slug = :addressee)");
+            parameters.add(new Object[] { "addressee", filter.addressee() });
+        }
+        if (filter.status() != null) {
+            hql.append(" and d.status = :status");
+            parameters.add(new Object[] { "status", filter.status() });
+        }
+        if (filter.topic() != null) {
+            hql.append(" and d.topic = :topic");
+            parameters.add(new Object[] { "topic", filter.topic() });
+        }
+        if (filter.q() != null) {
+            hql.append(" and (lower(d.title) like :q escape '!' or lower(d.text) like :q escape '!')");
+            parameters.add(new Object[] { "q", "%" + likeEscape(filter.q().toLowerCase(Locale.ROOT)) + "%" });
+        }
+        hql.append(" order by d.slug");
+        SelectionQuery<Demand> query = session.createSelectionQuery(hql.toString(), Demand.class);
+        parameters.forEach(p -> query.setParameter((String) p[0], p[1]));
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    List<Demand> inNegotiation(Negotiation negotiation, LocalDate tabledBy) {
+        return session.createSelectionQuery("select d from Demand d join fetch d.proposer where d.negotiation = :n"
+                + " and (:by is null or d.tabledOn <= :by) order by d.slug", Demand.class)
+                .setParameter("n", negotiation).setParameter("by", tabledBy).getResultList();
+    }
+
+    List<Party> involvedParties(Negotiation negotiation) {
+        return session.createSelectionQuery(
+                "select distinct p.party from Position p where p.demand.negotiation = :n", Party.class)
+                .setParameter("n", negotiation).getResultList();
+    }
+
+    List<Demand> all() {
+        return session.createSelectionQuery(
+                "select d from Demand d join fetch d.negotiation join fetch d.proposer order by d.slug", Demand.class)
+                .getResultList();
+    }
+
+    void persist(Demand demand) {
+        session.persist(demand);
+    }
+
+    void delete(Demand demand) {
+        // Positions, their history and its citation links go with the demand (ON DELETE CASCADE).
+        session.remove(demand);
+        session.flush();
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

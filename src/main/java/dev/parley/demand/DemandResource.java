@@ -1,0 +1,125 @@
+package dev.parley.demand;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.parley.common.Api;
+import dev.parley.common.InvalidRequest;
+import dev.parley.common.MergePatch;
+import dev.parley.common.Page;
+import dev.parley.common.PageRequest;
+import dev.parley.common.RequestValidator;
+
+@Path("/api/v1/demands")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Demands")
+public class DemandResource {
+
+    private final DemandService service;
+    private final RequestValidator validator;
+    private final MergePatch mergePatch;
+
+    DemandResource(DemandService service, RequestValidator validator, MergePatch mergePatch) {
+        this.service = service;
+        this.validator = validator;
+        this.mergePatch = mergePatch;
+    }
+
+    @GET
+    @Operation(operationId = "listDemands", summary = "List demands", description = "Ordered by slug. Filters combine with AND; an unknown negotiation, party or topic simply matches nothing.")
+    @APIResponse(responseCode = "200", description = "A page of demands.")
+    public Page<DemandView> list(
+            @Parameter(description = "Negotiation slug.") @QueryParam("negotiation") String negotiation,
+            @Parameter(description = "Slug of the proposing party.") @QueryParam("proposer") String proposer,
+            @Parameter(description = "Slug of a party the demand is addressed to.") @QueryParam("addressee") String addressee,
+            @Parameter(description = "Derived demand status.", schema = @Schema(implementation = DemandStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Topic slug.") @QueryParam("topic") String topic,
+            @Parameter(description = "Case-insensitive text to find in the title or text.", schema = @Schema(maxLength = 200)) @QueryParam("q") String q,
+            @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
+            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
+        DemandFilter filter = new DemandFilter(blankToNull(negotiation), blankToNull(proposer), blankToNull(addressee),
+                parseStatus(status), blankToNull(topic), blankToNull(q));
+        if (filter.q() != null && filter.q().length() > 200) {
+            throw InvalidRequest.badParameter("q", "must be at most 200 characters");
+        }
+        return service.list(filter, PageRequest.of(pageSize, pageToken, filter.fingerprint())).map(DemandView::from);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createDemand", summary = "Table a demand", description = "Creates the demand with a position for every involved party: the proposer TABLED and each addressee UNASSESSED, both effective on tabled_on.")
+    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION))
+    @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
+    public Response create(DemandRequest request) {
+        Demand demand = service.create(validator.check(request));
+        return Response.created(URI.create("/api/v1/demands/" + demand.slug)).entity(DemandView.from(demand)).build();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(operationId = "getDemand", summary = "Get a demand")
+    @APIResponse(responseCode = "200", description = "The demand.")
+    public DemandView get(@PathParam("slug") String slug) {
+        return DemandView.from(service.require(slug));
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(operationId = "updateDemand", summary = "Change a demand", description = "JSON merge patch (RFC 7396). slug, negotiation and proposer cannot change. A new addressee gets an UNASSESSED position; one with recorded stances cannot be removed (409).")
+    @APIResponse(responseCode = "200", description = "The changed demand.")
+    @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
+    public DemandView update(@PathParam("slug") String slug,
+            @RequestBody(content = @Content(schema = @Schema(implementation = DemandRequest.class))) JsonNode patch) {
+        return DemandView.from(service.update(slug,
+                current -> validator.check(mergePatch.apply(current, patch, DemandRequest.class))));
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @Operation(operationId = "deleteDemand", summary = "Delete a demand", description = "Deletes the demand with its positions and their history; citations stay.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("slug") String slug) {
+        service.delete(slug);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static DemandStatus parseStatus(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return DemandStatus.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.badParameter("status", "must be one of "
+                    + Arrays.toString(DemandStatus.values()).toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.parley.demand;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import dev.parley.citation.Citation;
+
+/** One recorded stance in a position's append-only history; never edited. */
+@Entity
+@Table(name = "position_change")
+public class PositionChange {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "position_id", updatable = false)
+    public Position position;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public PositionStatus status;
+
+    @Column(name = "effective_on", nullable = false, updatable = false)
+    public LocalDate effectiveOn;
+
+    @Column(updatable = false)
+    public String note;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    public Instant recordedAt;
+
+    @Column(name = "recorded_by", nullable = false, updatable = false)
+    public String recordedBy;
+
+    @ManyToMany
+    @JoinTable(name = "position_change_citation", joinColumns = @JoinColumn(name = "change_id"), inverseJoinColumns = @JoinColumn(name = "citation_id"))
+    @OrderColumn(name = "ordinal")
+    public List<Citation> citations = new ArrayList<>();
+}

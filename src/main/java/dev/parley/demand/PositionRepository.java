@@ -1,0 +1,112 @@
+package dev.parley.demand;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+
+import dev.parley.negotiation.Negotiation;
+
+/** Every query on positions and their history. */
+@ApplicationScoped
+public class PositionRepository {
+
+    private final Session session;
+
+    PositionRepository(Session session) {
+        this.session = session;
+    }
+
+    /** A demand's positions: the proposer first, then the addressees in the order they were added. */
+    List<Position> ofDemand(Demand demand) {
+        return session.createSelectionQuery("select p from Position p join fetch p.party where p.demand = :d"
+                + " order by p.role desc, p.id", Position.class)
+                .setParameter("d", demand).getResultList();
+    }
+
+    Optional<Position> find(Demand demand, String partySlug) {
+        return session.createSelectionQuery("select p from Position p join fetch p.party pa"
+                + " where p.demand = :d and pa.slug = :party", Position.class)
+                .setParameter("d", demand).setParameter("party", partySlug).uniqueResultOptional();
+    }
+
+    List<Position> inNegotiation(Negotiation negotiation) {
+        return session.createSelectionQuery("select p from Position p join fetch p.party"
+                + " where p.demand.negotiation = :n order by p.role desc, p.id", Position.class)
+                .setParameter("n", negotiation).getResultList();
+    }
+
+    List<PositionChange> changes(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from PositionChange where id in :ids", PositionChange.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** Rows of (position id, change id, status, effective_on) up to a day, oldest first per position. */
+    List<Object[]> stancesUpTo(Negotiation negotiation, LocalDate day) {
+        return session.createSelectionQuery("select pc.position.id, pc.id, pc.status, pc.effectiveOn"
+                + " from PositionChange pc where pc.position.demand.negotiation = :n and pc.effectiveOn <= :day"
+                + " order by pc.position.id, pc.effectiveOn, pc.id", Object[].class)
+                .setParameter("n", negotiation).setParameter("day", day).getResultList();
+    }
+
+    /** Rows of (change id, citation count) for the current stances of a negotiation, or all up to a day. */
+    List<Object[]> citationCounts(Negotiation negotiation, LocalDate day) {
+        String hql = day == null
+                ? "select pc.id, count(c) from PositionChange pc join pc.citations c where pc.id in"
+                        + " (select p.currentChangeId from Position p where p.demand.negotiation = :n) group by pc.id"
+                : "select pc.id, count(c) from PositionChange pc join pc.citations c"
+                        + " where pc.position.demand.negotiation = :n and pc.effectiveOn <= :day group by pc.id";
+        var query = session.createSelectionQuery(hql, Object[].class).setParameter("n", negotiation);
+        if (day != null) {
+            query.setParameter("day", day);
+        }
+        return query.getResultList();
+    }
+
+    /** History newest first: by effective_on, then by recording order. */
+    List<PositionChange> history(Position position, LocalDate asOf, LocalDate afterDay, Long afterId, int limit) {
+        String hql = "from PositionChange pc where pc.position = :p and (:asOf is null or pc.effectiveOn <= :asOf)"
+                + (afterDay == null ? ""
+                        : " and (pc.effectiveOn < :afterDay or (pc.effectiveOn = :afterDay and pc.id < :afterId))")
+                + " order by pc.effectiveOn desc, pc.id desc";
+        var query = session.createSelectionQuery(hql, PositionChange.class)
+                .setParameter("p", position).setParameter("asOf", asOf);
+        if (afterDay != null) {
+            query.setParameter("afterDay", afterDay).setParameter("afterId", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    List<PositionChange> allHistory(Position position) {
+        return session.createSelectionQuery("from PositionChange pc where pc.position = :p order by pc.id",
+                PositionChange.class).setParameter("p", position).getResultList();
+    }
+
+    List<Position> all() {
+        return session.createSelectionQuery("select p from Position p join fetch p.party join fetch p.demand"
+                + " order by p.demand.id, p.role desc, p.id", Position.class).getResultList();
+    }
+
+    List<PositionChange> allChanges() {
+        return session.createSelectionQuery("from PositionChange order by id", PositionChange.class).getResultList();
+    }
+
+    void persist(Position position) {
+        session.persist(position);
+    }
+
+    void persist(PositionChange change) {
+        session.persist(change);
+    }
+
+    void delete(Position position) {
+        session.remove(position);
+    }
+}

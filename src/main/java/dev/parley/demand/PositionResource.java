@@ -1,0 +1,82 @@
+package dev.parley.demand;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.parley.common.Api;
+import dev.parley.common.Dates;
+import dev.parley.common.Page;
+import dev.parley.common.PageRequest;
+import dev.parley.common.RequestValidator;
+
+@Path("/api/v1/demands/{slug}/positions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Positions")
+public class PositionResource {
+
+    private final PositionService service;
+    private final RequestValidator validator;
+
+    PositionResource(PositionService service, RequestValidator validator) {
+        this.service = service;
+        this.validator = validator;
+    }
+
+    @GET
+    @Operation(operationId = "listPositions", summary = "Current positions on a demand", description = "One per involved party: the proposer first, then the addressees.")
+    @APIResponse(responseCode = "200", description = "The positions.")
+    public PositionList list(@PathParam("slug") String slug) {
+        return new PositionList(service.current(slug));
+    }
+
+    @GET
+    @Path("/{party}")
+    @Operation(operationId = "getPosition", summary = "A party's current position on a demand")
+    @APIResponse(responseCode = "200", description = "The position.")
+    public PositionView get(@PathParam("slug") String slug, @PathParam("party") String party) {
+        return service.current(slug, party);
+    }
+
+    @PUT
+    @Path("/{party}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordStance", summary = "Record a stance", description = "Appends a stance to the party's history; nothing is edited or lost. It becomes the current position unless a stance already holds from a later day (a stance recorded late for an earlier day only joins the history). The answer is the current position.")
+    @APIResponse(responseCode = "200", description = "The current position after recording.")
+    public PositionView record(@PathParam("slug") String slug, @PathParam("party") String party,
+            StanceRequest stance) {
+        return service.record(slug, party, validator.check(stance));
+    }
+
+    @GET
+    @Path("/{party}/history")
+    @Operation(operationId = "listPositionHistory", summary = "A party's stances on a demand, newest first", description = "Ordered by effective_on, newest first, then by recording order. With as_of, only stances effective on or before that day.")
+    @APIResponse(responseCode = "200", description = "A page of the history.")
+    public Page<PositionView> history(@PathParam("slug") String slug,
+            @PathParam("party") String party,
+            @Parameter(description = "A calendar day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("as_of") String asOf,
+            @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
+            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
+        return service.history(slug, party, Dates.parseParameter("as_of", asOf),
+                PageRequest.of(pageSize, pageToken, "history|" + slug + "|" + party + "|" + asOf));
+    }
+
+    /** The positions of one demand; never paged, as a demand involves a handful of parties. */
+    @Schema(name = "PositionList", requiredProperties = "items")
+    public record PositionList(List<PositionView> items) {
+    }
+}

@@ -1,0 +1,205 @@
+package dev.parley.demand;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.parley.citation.Citation;
+import dev.parley.citation.CitationService;
+import dev.parley.common.ApiException;
+import dev.parley.common.Caller;
+import dev.parley.common.Clock;
+import dev.parley.common.FieldError;
+import dev.parley.common.InvalidRequest;
+import dev.parley.common.NotFound;
+import dev.parley.common.Page;
+import dev.parley.common.PageRequest;
+import dev.parley.feed.ChangeLog;
+
+/** Reads positions and records stances: each one appended to the history, with its evidence. */
+@ApplicationScoped
+public class PositionService {
+
+    private final DemandService demands;
+    private final PositionRepository positions;
+    private final CitationService citations;
+    private final ChangeLog changes;
+    private final Caller caller;
+
+    PositionService(DemandService demands, PositionRepository positions, CitationService citations, ChangeLog changes,
+            Caller caller) {
+        this.demands = demands;
+        this.positions = positions;
+        this.citations = citations;
+        this.changes = changes;
+        this.caller = caller;
+    }
+
+    public List<PositionView> current(String demandSlug) {
+        List<Position> all = positions.ofDemand(demands.require(demandSlug));
+        Map<Long, PositionChange> changesById = new HashMap<>();
+        positions.changes(all.stream().map(p -> p.currentChangeId).filter(Objects::nonNull).toList())
+                .forEach(c -> changesById.put(c.id, c));
+        List<PositionView> views = new ArrayList<>();
+        for (Position position : all) {
+            views.add(view(position, changesById.get(position.currentChangeId)));
+        }
+        return views;
+    }
+
+    public PositionView current(String demandSlug, String partySlug) {
+        Position position = require(demands.require(demandSlug), partySlug);
+        PositionChange change = position.currentChangeId == null ? null
+                : positions.changes(List.of(position.currentChangeId)).get(0);
+        return view(position, change);
+    }
+
+    public Page<PositionView> history(String demandSlug, String partySlug, LocalDate asOf, PageRequest page) {
+        Position position = require(demands.require(demandSlug), partySlug);
+        LocalDate afterDay = null;
+        Long afterId = null;
+        if (page.after() != null) {
+            String[] key = page.after().split("\\|");
+            try {
+                afterDay = LocalDate.parse(key[0]);
+                afterId = Long.valueOf(key[1]);
+            } catch (RuntimeException e) {
+                throw new ApiException(400, "INVALID_PAGE_TOKEN", "Invalid page token",
+                        "page_token is not a token this service issued.",
+                        List.of(new FieldError("page_token", "is not a token this service issued")));
+            }
+        }
+        List<PositionChange> rows = positions.history(position, asOf, afterDay, afterId, page.fetchSize());
+        return page.page(rows, c -> c.effectiveOn + "|" + c.id).map(c -> PositionView.of(position, c));
+    }
+
+    /** Every position's whole history keyed by demand slug, for export. */
+    public Map<String, List<PartyHistory>> histories() {
+        Map<Long, List<RecordedStance>> byPosition = new HashMap<>();
+        for (PositionChange c : positions.allChanges()) {
+            byPosition.computeIfAbsent(c.position.id, id -> new ArrayList<>()).add(new RecordedStance(c.status,
+                    c.effectiveOn, c.note, c.citations.stream().map(citation -> citation.id).toList(), c.recordedAt,
+                    c.recordedBy));
+        }
+        Map<String, List<PartyHistory>> byDemand = new HashMap<>();
+        for (Position p : positions.all()) {
+            byDemand.computeIfAbsent(p.demand.slug, slug -> new ArrayList<>())
+                    .add(new PartyHistory(p.party.slug, byPosition.getOrDefault(p.id, List.of())));
+        }
+        return byDemand;
+    }
+
+    /** Appends a stance and makes it current unless a stance already holds from a later day. */
+    @Transactional
+    public PositionView record(String demandSlug, String partySlug, StanceRequest stance) {
+        Demand demand = demands.require(demandSlug);
+        Position position = require(demand, partySlug);
+        List<FieldError> errors = new ArrayList<>();
+        if (!stance.status().allowedFor(position.role)) {
+            errors.add(new FieldError("/status", "a " + position.role.name().toLowerCase() + " may be "
+                    + PositionStatus.allowed(position.role) + ", not " + stance.status()));
+        }
+        if (stance.effectiveOn().isBefore(demand.tabledOn)) {
+            errors.add(new FieldError("/effective_on", "must not be before the demand was tabled (" + demand.tabledOn
+                    + ")"));
+        }
+        if (stance.status().needsCitation() && stance.newCitations().isEmpty()
+                && stance.existingCitations().isEmpty()) {
+            errors.add(new FieldError("/citations", "at least one citation (new, or existing in citation_ids) is"
+                    + " required for status " + stance.status()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        List<Citation> evidence = citations.attach(stance.newCitations(), stance.existingCitations());
+        PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
+                Clock.now(), caller.name());
+        changeDemandStatus(demand);
+        changes.append("position.changed", "position", demand.slug + "/" + position.party.slug,
+                PositionView.of(position, change));
+        return view(position, position.currentChangeId.equals(change.id) ? change
+                : positions.changes(List.of(position.currentChangeId)).get(0));
+    }
+
+    /**
+     * Restores a bundle's history for one party, appending only the stances not already there (the
+     * same status, day and recording time). Citations must exist already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int restore(Demand demand, String partySlug, List<RecordedStance> history, String pointer) {
+        Position position = positions.find(demand, partySlug).orElseThrow(() -> new InvalidRequest(pointer + "/party",
+                "party '" + partySlug + "' is neither the proposer nor an addressee of '" + demand.slug + "'"));
+        List<PositionChange> existing = positions.allHistory(position);
+        int added = 0;
+        for (int i = 0; i < history.size(); i++) {
+            RecordedStance stance = history.get(i);
+            String at = pointer + "/history/" + i;
+            if (!stance.status().allowedFor(position.role)) {
+                throw new InvalidRequest(at + "/status",
+                        "a " + position.role.name().toLowerCase() + " may not be " + stance.status());
+            }
+            boolean known = existing.stream().anyMatch(c -> c.status == stance.status()
+                    && c.effectiveOn.equals(stance.effectiveOn()) && c.recordedAt.equals(stance.recordedAt()));
+            if (known) {
+                continue;
+            }
+            List<Citation> evidence;
+            try {
+                evidence = citations.attach(List.of(), stance.citationIds());
+            } catch (InvalidRequest e) {
+                throw new InvalidRequest(e.errors().stream()
+                        .map(f -> new FieldError(at + f.pointer(), f.message())).toList());
+            }
+            PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
+                    stance.recordedAt(), stance.recordedBy());
+            changes.append("position.changed", "position", demand.slug + "/" + partySlug,
+                    PositionView.of(position, change));
+            added++;
+        }
+        if (added > 0) {
+            changeDemandStatus(demand);
+        }
+        return added;
+    }
+
+    private PositionChange append(Position position, PositionStatus status, LocalDate effectiveOn, String note,
+            List<Citation> evidence, Instant recordedAt, String recordedBy) {
+        PositionChange change = new PositionChange();
+        change.position = position;
+        change.status = status;
+        change.effectiveOn = effectiveOn;
+        change.note = note;
+        change.citations.addAll(evidence);
+        change.recordedAt = recordedAt;
+        change.recordedBy = recordedBy;
+        positions.persist(change);
+        position.record(change);
+        return change;
+    }
+
+    private void changeDemandStatus(Demand demand) {
+        if (demands.refreshStatus(demand)) {
+            changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand));
+        }
+    }
+
+    private Position require(Demand demand, String partySlug) {
+        return positions.find(demand, partySlug)
+                .orElseThrow(() -> new NotFound("position", demand.slug + "/" + partySlug));
+    }
+
+    private static PositionView view(Position position, PositionChange change) {
+        if (change == null) {
+            return new PositionView(position.demand.slug, position.party.slug, position.role, position.status,
+                    position.effectiveOn, null, List.of(), null, null);
+        }
+        return PositionView.of(position, change);
+    }
+}

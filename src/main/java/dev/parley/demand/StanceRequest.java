@@ -1,0 +1,31 @@
+package dev.parley.demand;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.parley.citation.CitationRequest;
+
+/** A stance to record: appended to the position's history, never overwriting it. */
+@Schema(name = "StanceRequest", requiredProperties = { "status", "effective_on" })
+public record StanceRequest(
+        @Schema(description = "Must suit the party's role: the proposer may be UNASSESSED, TABLED, CODIFIED or WITHDRAWN; an addressee UNASSESSED, NO_RESPONSE, REJECTED, OPEN_TO_DISCUSSION, COUNTER_PROPOSED, CONDITIONALLY_ACCEPTED, ACCEPTED or CODIFIED.") @NotNull PositionStatus status,
+        @Schema(description = "The day the stance held from; not before the demand was tabled.", examples = "2022-01-26") @NotNull LocalDate effectiveOn,
+        @Schema(maxLength = 4000) @Size(max = 4000) String note,
+        @Schema(description = "New citations, created with the stance. Any status but UNASSESSED needs at least one citation, new or existing.", maxItems = 50) @Size(max = 50) List<@NotNull @Valid CitationRequest> citations,
+        @Schema(description = "Ids of existing citations to attach.", maxItems = 50) @Size(max = 50) List<@NotBlank String> citationIds) {
+
+    List<CitationRequest> newCitations() {
+        return citations == null ? List.of() : citations;
+    }
+
+    List<String> existingCitations() {
+        return citationIds == null ? List.of() : citationIds;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.parley.demand;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A demand with every involved party's stance on one day: a row of the negotiation matrix. */
+public record Standing(String slug, String title, String proposer, DemandStatus status, Map<String, Cell> cells) {
+
+    /** One party's stance; {@code effectiveOn} is null when nothing was recorded by that day. */
+    public record Cell(PositionStatus status, LocalDate effectiveOn, int citationCount) {
+    }
+}

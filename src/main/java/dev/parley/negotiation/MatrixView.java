@@ -1,0 +1,40 @@
+package dev.parley.negotiation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.parley.demand.DemandStatus;
+import dev.parley.demand.PositionStatus;
+
+/** Who stands where on every demand of a negotiation, now or on a past day. */
+@Schema(name = "Matrix", requiredProperties = { "negotiation", "as_of", "parties", "rows" })
+public record MatrixView(
+        @Schema(examples = "russia-us-nato-security-guarantees") String negotiation,
+        @Schema(description = "The day asked for, or null for the current positions.", nullable = true, examples = "2022-01-31") @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf,
+        @Schema(description = "Participant slugs, in the negotiation's order.") List<String> parties,
+        @Schema(description = "One row per demand tabled by as_of, ordered by demand slug.") List<Row> rows) {
+
+    @Schema(name = "MatrixRow", requiredProperties = { "demand", "cells" })
+    public record Row(
+            Demand demand,
+            @Schema(description = "One cell per party involved in the demand (its proposer and addressees), keyed by party slug.") Map<String, Cell> cells) {
+    }
+
+    @Schema(name = "MatrixDemand", requiredProperties = { "slug", "title", "proposer", "status" })
+    public record Demand(String slug, String title,
+            @Schema(description = "Party slug.") String proposer,
+            @Schema(description = "Derived from the positions as of the matrix day.") DemandStatus status) {
+    }
+
+    @Schema(name = "MatrixCell", requiredProperties = { "status", "citation_count" })
+    public record Cell(
+            PositionStatus status,
+            @Schema(description = "The day the stance held from; absent when nothing was recorded by as_of.") LocalDate effectiveOn,
+            @Schema(description = "Citations attached to that stance.", minimum = "0") int citationCount) {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.parley.negotiation;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+
+/** Every query on negotiations. */
+@ApplicationScoped
+public class NegotiationRepository {
+
+    private final Session session;
+
+    NegotiationRepository(Session session) {
+        this.session = session;
+    }
+
+    Optional<Negotiation> findBySlug(String slug) {
+        return session.createSelectionQuery("from Negotiation where slug = :slug", Negotiation.class)
+                .setParameter("slug", slug).uniqueResultOptional();
+    }
+
+    List<Negotiation> page(String afterSlug, int limit) {
+        return session.createSelectionQuery(
+                "from Negotiation n"
+                        + " where :after is null or n.slug > :after order by n.slug",
+                Negotiation.class)
+                .setParameter("after", afterSlug).setMaxResults(limit).getResultList();
+    }
+
+    List<Negotiation> all() {
+        return session.createSelectionQuery(
+                "from Negotiation order by slug", Negotiation.class)
+                .getResultList();
+    }
+
+    void persist(Negotiation negotiation) {
+        session.persist(negotiation);
+    }
+}
