@@ -57,7 +57,7 @@ public class SourceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSource", summary = "Create a source")
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION))
+    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = SourceView.class)))
     public Response create(SourceRequest request) {
         Source source = service.createSource(validator.check(request));
         return Response.created(URI.create("/api/v1/sources/" + source.id)).entity(SourceView.from(source)).build();

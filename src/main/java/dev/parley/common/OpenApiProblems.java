@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes every operation of the generated document with the problem+json answers the shared
@@ -49,7 +50,9 @@ public class OpenApiProblems implements OASFilter {
     }
 
     private static void add(Operation operation, String status, String response) {
-        if (operation.getResponses().getAPIResponse(status) == null) {
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        // SmallRye adds a bare "Bad Request" for validated parameters; a problem+json reference replaces it.
+        if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
             operation.getResponses().addAPIResponse(status,
                     OASFactory.createAPIResponse().ref("#/components/responses/" + response));
         }

@@ -72,7 +72,7 @@ public class DemandResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDemand", summary = "Table a demand", description = "Creates the demand with a position for every involved party: the proposer TABLED and each addressee UNASSESSED, both effective on tabled_on.")
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION))
+    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = DemandView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public Response create(DemandRequest request) {
         Demand demand = service.create(validator.check(request));

@@ -59,7 +59,7 @@ public class NegotiationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createNegotiation", summary = "Create a negotiation")
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION))
+    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = NegotiationView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public Response create(NegotiationRequest request) {
         Negotiation negotiation = service.create(validator.check(request));

@@ -58,7 +58,7 @@ public class PartyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createParty", summary = "Create a party")
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION))
+    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = PartyView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public Response create(PartyRequest request) {
         Party party = service.create(validator.check(request));
