@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.parley.common.Api;
 import dev.parley.common.RequestValidator;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +30,7 @@ public class BundleResource {
     }
 
     @GET
+    @Versioned(Scopes.ALL)
     @Path("/export")
     @Operation(operationId = "exportBundle", summary = "Export everything as a bundle", description = "Parties, sources, citations, negotiations and demands with every position's whole history.")
     @APIResponse(responseCode = "200", description = "The bundle.")

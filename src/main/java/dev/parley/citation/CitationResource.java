@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.parley.common.Api;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1/citations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +30,7 @@ public class CitationResource {
     }
 
     @GET
+    @Versioned(Scopes.CITATIONS)
     @Operation(operationId = "listCitations", summary = "List citations", description = "Ordered by id. Citations are created with the stances they support (PUT a position).")
     @APIResponse(responseCode = "200", description = "A page of citations.")
     public Page<CitationView> list(
@@ -42,6 +45,7 @@ public class CitationResource {
     }
 
     @GET
+    @Versioned(Scopes.CITATION)
     @Path("/{id}")
     @Operation(operationId = "getCitation", summary = "Get a citation")
     @APIResponse(responseCode = "200", description = "The citation.")

@@ -17,6 +17,7 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.common.Scopes;
 import dev.parley.feed.ChangeLog;
 
 /** Sources and the citations drawn from them. */
@@ -54,7 +55,8 @@ public class CitationService {
     public Source updateSource(String id, UnaryOperator<SourceRequest> edit) {
         Source source = requireSource(id);
         apply(source, edit.apply(SourceRequest.of(source)));
-        changes.append("source.updated", "source", source.id, SourceView.from(source));
+        changes.append("source.updated", "source", source.id, SourceView.from(source),
+                List.of(Scopes.SOURCES, Scopes.source(source.id)));
         return source;
     }
 
@@ -133,7 +135,8 @@ public class CitationService {
         Citation citation = existing.get();
         if (!requestOf(citation).equals(request)) {
             fill(citation, source, request);
-            changes.append("citation.updated", "citation", id, CitationView.from(citation));
+            changes.append("citation.updated", "citation", id, CitationView.from(citation),
+                    List.of(Scopes.CITATIONS, Scopes.CITATION_EDITS, Scopes.citation(id)));
         }
         return false;
     }
@@ -149,7 +152,8 @@ public class CitationService {
         source.createdAt = Clock.now();
         apply(source, request);
         sources.persist(source);
-        changes.append("source.created", "source", source.id, SourceView.from(source));
+        changes.append("source.created", "source", source.id, SourceView.from(source),
+                List.of(Scopes.SOURCES, Scopes.source(source.id)));
         return source;
     }
 
@@ -159,7 +163,8 @@ public class CitationService {
         citation.createdAt = Clock.now();
         fill(citation, source, request);
         citations.persist(citation);
-        changes.append("citation.created", "citation", citation.id, CitationView.from(citation));
+        changes.append("citation.created", "citation", citation.id, CitationView.from(citation),
+                List.of(Scopes.CITATIONS, Scopes.citation(citation.id)));
         return citation;
     }
 

@@ -29,6 +29,8 @@ import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +48,7 @@ public class SourceResource {
     }
 
     @GET
+    @Versioned(Scopes.SOURCES)
     @Operation(operationId = "listSources", summary = "List sources", description = "Ordered by id, which follows creation time.")
     @APIResponse(responseCode = "200", description = "A page of sources.")
     public Page<SourceView> list(
@@ -64,6 +67,7 @@ public class SourceResource {
     }
 
     @GET
+    @Versioned(Scopes.SOURCE)
     @Path("/{id}")
     @Operation(operationId = "getSource", summary = "Get a source")
     @APIResponse(responseCode = "200", description = "The source.")

@@ -14,11 +14,14 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Completes every operation of the generated document with the problem+json answers the shared
- * machinery can give (400, 404, 406, 415, 500), so no resource has to repeat them, and turns each
- * PATCH body into a merge-patch schema with nothing required.
+ * Completes every operation of the generated document with what the shared machinery adds, so no
+ * resource has to repeat it: the problem+json answers (400, 404, 406, 415, 500), the conditional-GET
+ * headers and 304 of {@link ConditionalGet}, and a merge-patch schema with nothing required for
+ * each PATCH body.
  */
 public class OpenApiProblems implements OASFilter {
+
+    private static final String SERVER_SENT_EVENTS = "text/event-stream";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -45,8 +48,29 @@ public class OpenApiProblems implements OASFilter {
                 if (entry.getKey() == PathItem.HttpMethod.PATCH && hasBody) {
                     mergePatchBody(openAPI, operation.getRequestBody());
                 }
+                if (entry.getKey() == PathItem.HttpMethod.GET && path.getKey().startsWith(Api.BASE) && !streams(operation)) {
+                    conditional(operation);
+                }
             }
         }
+    }
+
+    /** Every JSON GET of the API is versioned: ETag and caching headers on 200, If-None-Match, 304. */
+    private static void conditional(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && ok.getRef() == null) {
+            ok.addHeader("ETag", OASFactory.createHeader().ref("#/components/headers/ETag"));
+            ok.addHeader("Cache-Control", OASFactory.createHeader().ref("#/components/headers/CacheControl"));
+            ok.addHeader("Vary", OASFactory.createHeader().ref("#/components/headers/Vary"));
+        }
+        operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/IfNoneMatch"));
+        add(operation, "304", "NotModified");
+    }
+
+    private static boolean streams(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        return ok != null && ok.getContent() != null
+                && ok.getContent().hasMediaType(SERVER_SENT_EVENTS);
     }
 
     private static void add(Operation operation, String status, String response) {

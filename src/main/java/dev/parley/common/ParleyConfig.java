@@ -1,5 +1,7 @@
 package dev.parley.common;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,10 +17,30 @@ public interface ParleyConfig {
 
     Seed seed();
 
+    Feed feed();
+
     interface Db {
         /** h2 or postgresql (PARLEY_DB_KIND): which persistence unit is active. */
         @WithDefault("h2")
         String kind();
+    }
+
+    interface Feed {
+        /** How long changes stay in the log; a cursor older than that gets 410 (PARLEY_FEED_RETENTION). */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often streams look for changes written by other replicas. */
+        @WithDefault("PT1S")
+        Duration streamPoll();
+
+        /** How often an idle stream gets a comment line to keep proxies from closing it. */
+        @WithDefault("PT10S")
+        Duration heartbeat();
+
+        /** The reconnection delay sent to stream clients as {@code retry:}. */
+        @WithDefault("PT2S")
+        Duration reconnectDelay();
     }
 
     interface Seed {

@@ -33,6 +33,8 @@ import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1/demands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +52,7 @@ public class DemandResource {
     }
 
     @GET
+    @Versioned(Scopes.DEMANDS)
     @Operation(operationId = "listDemands", summary = "List demands", description = "Ordered by slug. Filters combine with AND; an unknown negotiation, party or topic simply matches nothing.")
     @APIResponse(responseCode = "200", description = "A page of demands.")
     public Page<DemandView> list(
@@ -80,6 +83,7 @@ public class DemandResource {
     }
 
     @GET
+    @Versioned(Scopes.DEMAND)
     @Path("/{slug}")
     @Operation(operationId = "getDemand", summary = "Get a demand")
     @APIResponse(responseCode = "200", description = "The demand.")

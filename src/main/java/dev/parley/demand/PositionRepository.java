@@ -107,6 +107,9 @@ public class PositionRepository {
     }
 
     void delete(Position position) {
+        // The database would cascade to the history, but changes already loaded in this session would
+        // then point at a removed position and fail the flush; they go first.
+        allHistory(position).forEach(session::remove);
         session.remove(position);
     }
 }

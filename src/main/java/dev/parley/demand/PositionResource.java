@@ -23,6 +23,8 @@ import dev.parley.common.Dates;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1/demands/{slug}/positions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +40,7 @@ public class PositionResource {
     }
 
     @GET
+    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
     @Operation(operationId = "listPositions", summary = "Current positions on a demand", description = "One per involved party: the proposer first, then the addressees.")
     @APIResponse(responseCode = "200", description = "The positions.")
     public PositionList list(@PathParam("slug") String slug) {
@@ -45,6 +48,7 @@ public class PositionResource {
     }
 
     @GET
+    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
     @Path("/{party}")
     @Operation(operationId = "getPosition", summary = "A party's current position on a demand")
     @APIResponse(responseCode = "200", description = "The position.")
@@ -63,6 +67,7 @@ public class PositionResource {
     }
 
     @GET
+    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
     @Path("/{party}/history")
     @Operation(operationId = "listPositionHistory", summary = "A party's stances on a demand, newest first", description = "Ordered by effective_on, newest first, then by recording order. With as_of, only stances effective on or before that day.")
     @APIResponse(responseCode = "200", description = "A page of the history.")

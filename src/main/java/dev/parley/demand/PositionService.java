@@ -123,7 +123,7 @@ public class PositionService {
                 Clock.now(), caller.name());
         changeDemandStatus(demand);
         changes.append("position.changed", "position", demand.slug + "/" + position.party.slug,
-                PositionView.of(position, change));
+                PositionView.of(position, change), DemandService.stanceScopes(demand));
         return view(position, position.currentChangeId.equals(change.id) ? change
                 : positions.changes(List.of(position.currentChangeId)).get(0));
     }
@@ -160,7 +160,7 @@ public class PositionService {
             PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
                     stance.recordedAt(), stance.recordedBy());
             changes.append("position.changed", "position", demand.slug + "/" + partySlug,
-                    PositionView.of(position, change));
+                    PositionView.of(position, change), DemandService.stanceScopes(demand));
             added++;
         }
         if (added > 0) {
@@ -186,7 +186,8 @@ public class PositionService {
 
     private void changeDemandStatus(Demand demand) {
         if (demands.refreshStatus(demand)) {
-            changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand));
+            changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand),
+                    DemandService.demandScopes(demand));
         }
     }
 

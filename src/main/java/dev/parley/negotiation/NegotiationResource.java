@@ -31,6 +31,8 @@ import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1/negotiations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,7 @@ public class NegotiationResource {
     }
 
     @GET
+    @Versioned(Scopes.NEGOTIATIONS)
     @Operation(operationId = "listNegotiations", summary = "List negotiations", description = "Ordered by slug.")
     @APIResponse(responseCode = "200", description = "A page of negotiations.")
     public Page<NegotiationView> list(
@@ -68,6 +71,7 @@ public class NegotiationResource {
     }
 
     @GET
+    @Versioned(Scopes.NEGOTIATION)
     @Path("/{slug}")
     @Operation(operationId = "getNegotiation", summary = "Get a negotiation")
     @APIResponse(responseCode = "200", description = "The negotiation.")
@@ -88,6 +92,7 @@ public class NegotiationResource {
     }
 
     @GET
+    @Versioned(Scopes.MATRIX)
     @Path("/{slug}/matrix")
     @Operation(operationId = "getNegotiationMatrix", summary = "Position matrix of a negotiation", description = "One row per demand, one cell per party involved in it. With as_of, each cell is the stance whose effective_on is the latest on or before that day, demands tabled after it are left out, and the demand status is derived from those stances.")
     @APIResponse(responseCode = "200", description = "The matrix.")

@@ -20,6 +20,7 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.common.Scopes;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.Standing;
 import dev.parley.feed.ChangeLog;
@@ -69,7 +70,8 @@ public class NegotiationService {
         negotiation.createdAt = Clock.now();
         apply(negotiation, request);
         negotiations.persist(negotiation);
-        changes.append("negotiation.created", "negotiation", negotiation.slug, NegotiationView.from(negotiation));
+        changes.append("negotiation.created", "negotiation", negotiation.slug, NegotiationView.from(negotiation),
+                scopes(negotiation.slug));
         return negotiation;
     }
 
@@ -81,7 +83,8 @@ public class NegotiationService {
             throw new InvalidRequest("/slug", "is immutable");
         }
         apply(negotiation, request);
-        changes.append("negotiation.updated", "negotiation", negotiation.slug, NegotiationView.from(negotiation));
+        changes.append("negotiation.updated", "negotiation", negotiation.slug, NegotiationView.from(negotiation),
+                scopes(negotiation.slug));
         return negotiation;
     }
 
@@ -114,6 +117,10 @@ public class NegotiationService {
                 rows);
     }
 
+    private static List<String> scopes(String slug) {
+        return List.of(Scopes.NEGOTIATIONS, Scopes.negotiation(slug), Scopes.matrix(slug));
+    }
+
     private void apply(Negotiation negotiation, NegotiationRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.endedOn() != null && request.endedOn().isBefore(request.startedOn())) {
@@ -143,8 +150,11 @@ public class NegotiationService {
         negotiation.summary = request.summary();
         negotiation.startedOn = request.startedOn();
         negotiation.endedOn = request.endedOn();
-        negotiation.participants.clear();
-        negotiation.participants.addAll(participants);
+        if (!negotiation.participants.equals(participants)) {
+            // A new list makes Hibernate rewrite the rows; editing in place updates them by ordinal,
+            // which breaks the one-row-per-party key when two participants swap places.
+            negotiation.participants = new ArrayList<>(participants);
+        }
         negotiation.updatedAt = Clock.now();
     }
 }

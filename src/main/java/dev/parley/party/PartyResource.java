@@ -30,6 +30,8 @@ import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
+import dev.parley.common.Scopes;
+import dev.parley.common.Versioned;
 
 @Path("/api/v1/parties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +49,7 @@ public class PartyResource {
     }
 
     @GET
+    @Versioned(Scopes.PARTIES)
     @Operation(operationId = "listParties", summary = "List parties", description = "Ordered by slug.")
     @APIResponse(responseCode = "200", description = "A page of parties.")
     public Page<PartyView> list(
@@ -66,6 +69,7 @@ public class PartyResource {
     }
 
     @GET
+    @Versioned(Scopes.PARTY)
     @Path("/{slug}")
     @Operation(operationId = "getParty", summary = "Get a party")
     @APIResponse(responseCode = "200", description = "The party.")

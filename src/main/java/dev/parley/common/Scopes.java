@@ -1,0 +1,60 @@
+package dev.parley.common;
+
+/**
+ * Names of the version scopes behind ETags. A write bumps every scope whose representation it
+ * changes; a conditional GET reads the versions of the scopes its answer is made of.
+ */
+public final class Scopes {
+
+    public static final String PARTIES = "parties";
+    public static final String NEGOTIATIONS = "negotiations";
+    public static final String DEMANDS = "demands";
+    public static final String SOURCES = "sources";
+    /** Citation lists: new citations, and stances that attach citations to demands and parties. */
+    public static final String CITATIONS = "citations";
+    /** Edits of existing citations, which every position embedding them shows. */
+    public static final String CITATION_EDITS = "citation-edits";
+    /** Everything: the version is the last change cursor. */
+    public static final String ALL = "*";
+
+    // Templates for @Versioned: {name} is replaced with the request's path parameter of that name.
+    public static final String PARTY = "party:{slug}";
+    public static final String NEGOTIATION = "negotiation:{slug}";
+    public static final String MATRIX = "matrix:{slug}";
+    public static final String DEMAND = "demand:{slug}";
+    public static final String POSITIONS = "positions:{slug}";
+    public static final String SOURCE = "source:{id}";
+    public static final String CITATION = "citation:{id}";
+
+    private Scopes() {
+    }
+
+    public static String party(String slug) {
+        return PARTY.replace("{slug}", slug);
+    }
+
+    public static String negotiation(String slug) {
+        return NEGOTIATION.replace("{slug}", slug);
+    }
+
+    public static String matrix(String negotiation) {
+        return MATRIX.replace("{slug}", negotiation);
+    }
+
+    public static String demand(String slug) {
+        return DEMAND.replace("{slug}", slug);
+    }
+
+    /** A demand's positions, each position and each history. */
+    public static String positions(String demand) {
+        return POSITIONS.replace("{slug}", demand);
+    }
+
+    public static String source(String id) {
+        return SOURCE.replace("{id}", id);
+    }
+
+    public static String citation(String id) {
+        return CITATION.replace("{id}", id);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.parley.common;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a GET whose answer is made of the given version scopes (see {@link Scopes}); {@link
+ * ConditionalGet} gives it a strong ETag and answers a matching If-None-Match with 304 from the
+ * versions alone.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Versioned {
+
+    /** Scope names or templates such as {@code "party:{slug}"}. */
+    String[] value();
+}

@@ -1,0 +1,191 @@
+package dev.parley.feed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.parley.common.ParleyConfig;
+import dev.parley.common.VersionStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Fans the change log out to SSE subscribers. Subscribers are only sinks and cursors: none holds a
+ * thread or a connection while idle. One delivery loop at a time reads the log from the database,
+ * woken after a local commit or by a short poll, so changes written by any replica reach every
+ * replica's subscribers in cursor order, each exactly once.
+ */
+@ApplicationScoped
+public class ChangeStream {
+
+    private static final Logger LOG = Logger.getLogger(ChangeStream.class);
+    private static final int BATCH = 500;
+
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ChangeFeed feed;
+    private final VersionStore versions;
+    private final ObjectMapper mapper;
+    private final ManagedExecutor executor;
+    private final ParleyConfig config;
+
+    ChangeStream(ChangeFeed feed, VersionStore versions, ObjectMapper mapper, ManagedExecutor executor,
+            ParleyConfig config) {
+        this.feed = feed;
+        this.versions = versions;
+        this.mapper = mapper;
+        this.executor = executor;
+        this.config = config;
+    }
+
+    /** Starts streaming to {@code sink} every change after {@code cursor}. */
+    public void subscribe(SseEventSink sink, Sse sse, long cursor) {
+        Subscriber subscriber = new Subscriber(sink, sse, cursor);
+        sink.send(sse.newEventBuilder().comment("parley change stream")
+                .reconnectDelay(config.feed().reconnectDelay().toMillis()).build());
+        subscribers.add(subscriber);
+        wake();
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
+        wake();
+    }
+
+    @Scheduled(every = "${parley.feed.stream-poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (!subscribers.isEmpty()) {
+            drain();
+        }
+    }
+
+    @Scheduled(every = "${parley.feed.heartbeat:PT10S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.sink.isClosed()) {
+                subscribers.remove(subscriber);
+            } else {
+                subscriber.send(subscriber.sse.newEventBuilder().comment("keep-alive").build());
+            }
+        }
+    }
+
+    private void wake() {
+        if (!subscribers.isEmpty()) {
+            executor.execute(this::drain);
+        }
+    }
+
+    /** Runs the delivery loop unless it runs already, in which case that run goes round once more. */
+    private void drain() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            while (again.getAndSet(false)) {
+                if (deliverOnce()) {
+                    again.set(true);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Change stream delivery failed; the next poll retries");
+        } finally {
+            running.set(false);
+        }
+        if (again.get()) {
+            wake();
+        }
+    }
+
+    /** Sends each subscriber the next batch after its cursor; answers true when more is waiting. */
+    private boolean deliverOnce() {
+        subscribers.removeIf(s -> s.sink.isClosed());
+        if (subscribers.isEmpty()) {
+            return false;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long last = versions.lastCursor();
+            long pruned = feed.prunedThrough();
+            Map<Long, List<Subscriber>> behind = new HashMap<>();
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.cursor < pruned) {
+                    subscriber.reset();
+                    subscribers.remove(subscriber);
+                } else if (subscriber.cursor < last) {
+                    behind.computeIfAbsent(subscriber.cursor, c -> new ArrayList<>()).add(subscriber);
+                }
+            }
+            boolean more = false;
+            for (Map.Entry<Long, List<Subscriber>> group : behind.entrySet()) {
+                List<ChangeView> batch = feed.after(group.getKey(), BATCH);
+                more |= batch.size() == BATCH;
+                for (Subscriber subscriber : group.getValue()) {
+                    for (ChangeView change : batch) {
+                        subscriber.send(subscriber.sse.newEventBuilder()
+                                .id(change.cursor()).name(change.type()).data(json(change)).build());
+                    }
+                    if (!batch.isEmpty()) {
+                        subscriber.cursor = feed.decode(batch.get(batch.size() - 1).cursor(), "cursor");
+                    }
+                }
+            }
+            return more;
+        });
+    }
+
+    private String json(ChangeView change) {
+        try {
+            return mapper.writeValueAsString(change);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private final class Subscriber {
+        final SseEventSink sink;
+        final Sse sse;
+        volatile long cursor;
+
+        Subscriber(SseEventSink sink, Sse sse, long cursor) {
+            this.sink = sink;
+            this.sse = sse;
+            this.cursor = cursor;
+        }
+
+        void send(OutboundSseEvent event) {
+            sink.send(event).exceptionally(failure -> {
+                subscribers.remove(this);
+                return null;
+            });
+        }
+
+        void reset() {
+            sink.send(sse.newEventBuilder().name("reset")
+                    .data("{\"code\":\"CURSOR_EXPIRED\",\"detail\":\"Changes after this cursor are past the retention window; list the resources again and reconnect without Last-Event-ID.\"}")
+                    .build())
+                    .whenComplete((ok, failure) -> sink.close());
+        }
+    }
+}
