@@ -2,16 +2,22 @@ package dev.parley.bundle;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.parley.common.Api;
+import dev.parley.common.Idempotency;
 import dev.parley.common.RequestValidator;
 import dev.parley.common.Scopes;
 import dev.parley.common.Versioned;
@@ -23,8 +29,10 @@ public class BundleResource {
 
     private final BundleService service;
     private final RequestValidator validator;
+    private final Idempotency idempotency;
 
-    BundleResource(BundleService service, RequestValidator validator) {
+    BundleResource(BundleService service, RequestValidator validator, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.validator = validator;
     }
@@ -42,9 +50,11 @@ public class BundleResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then appends the stances of each history that are not already recorded (same status, day and recording time). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
-    @APIResponse(responseCode = "200", description = "What was created.")
+    @APIResponse(responseCode = "200", description = "What was created.", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public ImportSummary importBundle(Bundle bundle) {
-        return service.importBundle(validator.check(bundle));
+    public Response importBundle(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            Bundle bundle) {
+        return idempotency.run(idempotencyKey, bundle,
+                () -> Response.ok(service.importBundle(validator.check(bundle))).build());
     }
 }

@@ -1,7 +1,9 @@
 package dev.parley.citation;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,19 +31,31 @@ public class CitationRepository {
 
     /** Citations in id order, narrowed to a source and to those attached to a demand's or party's stances. */
     List<Citation> page(CitationFilter filter, String afterId, int limit) {
-        boolean byStance = filter.demand() != null || filter.party() != null;
-        String hql = "from Citation c where (:after is null or c.id > :after)"
-                + " and (:source is null or c.source.id = :source)"
-                + (byStance ? " and exists (select 1 from PositionChange pc join pc.citations pcc where pcc = c"
-                        + " and (:demand is null or pc.position.demand.slug = :demand)"
-                        + " and (:party is null or pc.position.party.slug = :party))" : "")
-                + " order by c.id";
-        var query = session.createSelectionQuery(hql, Citation.class)
-                .setParameter("after", afterId)
-                .setParameter("source", filter.source());
-        if (byStance) {
-            query.setParameter("demand", filter.demand()).setParameter("party", filter.party());
+        // Only the filters given become conditions, so each query can use its index.
+        StringBuilder hql = new StringBuilder("from Citation c where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (afterId != null) {
+            hql.append(" and c.id > :after");
+            parameters.put("after", afterId);
         }
+        if (filter.source() != null) {
+            hql.append(" and c.source.id = :source");
+            parameters.put("source", filter.source());
+        }
+        if (filter.demand() != null || filter.party() != null) {
+            hql.append(" and exists (select 1 from PositionChange pc join pc.citations pcc where pcc = c");
+            if (filter.demand() != null) {
+                hql.append(" and pc.position.demand.slug = :demand");
+                parameters.put("demand", filter.demand());
+            }
+            if (filter.party() != null) {
+                hql.append(" and pc.position.party.slug = :party");
+                parameters.put("party", filter.party());
+            }
+            hql.append(")");
+        }
+        var query = session.createSelectionQuery(hql.append(" order by c.id").toString(), Citation.class);
+        parameters.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
     }
 

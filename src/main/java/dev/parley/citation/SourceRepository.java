@@ -22,8 +22,12 @@ public class SourceRepository {
     }
 
     List<Source> page(String afterId, int limit) {
-        return session.createSelectionQuery("from Source where :after is null or id > :after order by id", Source.class)
-                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+        var query = session.createSelectionQuery(
+                "from Source" + (afterId == null ? "" : " where id > :after") + " order by id", Source.class);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     List<Source> all() {

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,12 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
+import dev.parley.common.Idempotency;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
 import dev.parley.common.Scopes;
 import dev.parley.common.Versioned;
+import dev.parley.security.Requires;
+import dev.parley.security.Role;
 
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,9 +43,11 @@ public class SourceResource {
 
     private final CitationService service;
     private final RequestValidator validator;
+    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    SourceResource(CitationService service, RequestValidator validator, MergePatch mergePatch) {
+    SourceResource(CitationService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
@@ -58,12 +64,16 @@ public class SourceResource {
     }
 
     @POST
+    @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSource", summary = "Create a source")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = SourceView.class)))
-    public Response create(SourceRequest request) {
-        Source source = service.createSource(validator.check(request));
-        return Response.created(URI.create("/api/v1/sources/" + source.id)).entity(SourceView.from(source)).build();
+    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            SourceRequest request) {
+        return idempotency.run(idempotencyKey, request, () -> {
+            Source source = service.createSource(validator.check(request));
+            return Response.created(URI.create("/api/v1/sources/" + source.id)).entity(SourceView.from(source)).build();
+        });
     }
 
     @GET
@@ -76,6 +86,8 @@ public class SourceResource {
     }
 
     @PATCH
+    @Versioned(Scopes.SOURCE)
+    @Requires(Role.ANALYST)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateSource", summary = "Change a source", description = "JSON merge patch (RFC 7396).")

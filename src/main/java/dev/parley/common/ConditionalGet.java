@@ -32,30 +32,27 @@ public class ConditionalGet {
     public static final String CACHE_CONTROL = "private, no-cache";
 
     private final VersionStore versions;
+    private final WritePrecondition precondition;
 
-    ConditionalGet(VersionStore versions) {
+    ConditionalGet(VersionStore versions, WritePrecondition precondition) {
         this.versions = versions;
+        this.precondition = precondition;
     }
 
     @ServerRequestFilter
     public Response check(ContainerRequestContext request, ResourceInfo resource) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || resource.getResourceMethod() == null) {
-            return null;
-        }
-        Versioned versioned = resource.getResourceMethod().getAnnotation(Versioned.class);
+        Versioned versioned = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Versioned.class);
         if (versioned == null) {
             return null;
         }
-        List<String> scopes = new ArrayList<>();
-        for (String template : versioned.value()) {
-            String scope = template;
-            for (Map.Entry<String, List<String>> param : request.getUriInfo().getPathParameters().entrySet()) {
-                scope = scope.replace("{" + param.getKey() + "}", param.getValue().get(0));
-            }
-            scopes.add(scope);
+        List<String> scopes = scopes(versioned, request);
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            precondition.expect(path, scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
+            return null;
         }
-        String etag = tag(versions.versions(scopes), request.getUriInfo().getRequestUri().getRawPath(),
-                request.getUriInfo().getRequestUri().getRawQuery());
+        String etag = tag(versions.versions(scopes), path, request.getUriInfo().getRequestUri().getRawQuery());
         request.setProperty(ETAG, etag);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified()
@@ -74,7 +71,21 @@ public class ConditionalGet {
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
             response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        } else if (response.getStatus() / 100 == 2 && precondition.newTag() != null) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, precondition.newTag());
         }
+    }
+
+    private static List<String> scopes(Versioned versioned, ContainerRequestContext request) {
+        List<String> scopes = new ArrayList<>();
+        for (String template : versioned.value()) {
+            String scope = template;
+            for (Map.Entry<String, List<String>> param : request.getUriInfo().getPathParameters().entrySet()) {
+                scope = scope.replace("{" + param.getKey() + "}", param.getValue().get(0));
+            }
+            scopes.add(scope);
+        }
+        return scopes;
     }
 
     /** If-None-Match compares weakly (RFC 9110 13.1.2): W/ prefixes are ignored. */

@@ -45,6 +45,20 @@ public class OpenApiProblems implements OASFilter {
                     add(operation, "415", "UnsupportedMediaType");
                 }
                 add(operation, "500", "InternalError");
+                if (path.getKey().startsWith(Api.BASE)) {
+                    add(operation, "401", "Unauthorized");
+                    add(operation, "403", "Forbidden");
+                }
+                boolean writes = entry.getKey() == PathItem.HttpMethod.PATCH || entry.getKey() == PathItem.HttpMethod.PUT
+                        || entry.getKey() == PathItem.HttpMethod.DELETE;
+                if (writes && addressed && path.getKey().startsWith(Api.BASE)) {
+                    preconditioned(operation);
+                }
+                if (entry.getKey() == PathItem.HttpMethod.POST && path.getKey().startsWith(Api.BASE)) {
+                    operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/IdempotencyKey"));
+                    add(operation, "409", "Conflict");
+                    add(operation, "422", "IdempotencyKeyReused");
+                }
                 if (entry.getKey() == PathItem.HttpMethod.PATCH && hasBody) {
                     mergePatchBody(openAPI, operation.getRequestBody());
                 }
@@ -65,6 +79,18 @@ public class OpenApiProblems implements OASFilter {
         }
         operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/IfNoneMatch"));
         add(operation, "304", "NotModified");
+    }
+
+    /** PATCH, PUT and DELETE of an existing resource need If-Match (see WritePrecondition). */
+    private static void preconditioned(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/IfMatch"));
+        add(operation, "412", "PreconditionFailed");
+        add(operation, "428", "PreconditionRequired");
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && response.getRef() == null) {
+                response.addHeader("ETag", OASFactory.createHeader().ref("#/components/headers/ETag"));
+            }
+        });
     }
 
     private static boolean streams(Operation operation) {

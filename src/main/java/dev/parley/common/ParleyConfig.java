@@ -1,6 +1,7 @@
 package dev.parley.common;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,13 @@ public interface ParleyConfig {
     String dataDir();
 
     Db db();
+
+    /** Let GETs through without an API key (PARLEY_ANONYMOUS_READ); false for production. */
+    @WithDefault("true")
+    boolean anonymousRead();
+
+    /** An admin key to register on start, idempotently (PARLEY_BOOTSTRAP_ADMIN_KEY). */
+    Optional<String> bootstrapAdminKey();
 
     Seed seed();
 

@@ -69,6 +69,10 @@ public class ProblemMapper {
     public Response web(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus wraps the JSON reader's parse failures in a bare 400; they get their own code and pointer.
+            return json(json);
+        }
         Problem problem = switch (status) {
             case 404 -> new ApiException(404, "NOT_FOUND", "Not found", "No resource at this path.").toProblem();
             case 405 -> new ApiException(405, "METHOD_NOT_ALLOWED", "Method not allowed",

@@ -25,6 +25,8 @@ public final class Scopes {
     public static final String POSITIONS = "positions:{slug}";
     public static final String SOURCE = "source:{id}";
     public static final String CITATION = "citation:{id}";
+    public static final String API_KEY = "api-key:{id}";
+    public static final String API_KEYS = "api-keys";
 
     private Scopes() {
     }
@@ -52,6 +54,10 @@ public final class Scopes {
 
     public static String source(String id) {
         return SOURCE.replace("{id}", id);
+    }
+
+    public static String apiKey(String id) {
+        return API_KEY.replace("{id}", id);
     }
 
     public static String citation(String id) {

@@ -1,9 +1,10 @@
 package dev.parley.demand;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,45 +34,50 @@ public class DemandRepository {
     List<Demand> page(DemandFilter filter, String afterSlug, int limit) {
         StringBuilder hql = new StringBuilder(
                 "select d from Demand d join fetch d.negotiation n join fetch d.proposer p where 1 = 1");
-        List<Object[]> parameters = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
         if (afterSlug != null) {
             hql.append(" and d.slug > :after");
-            parameters.add(new Object[] { "after", afterSlug });
+            parameters.put("after", afterSlug);
         }
         if (filter.negotiation() != null) {
             hql.append(" and n.slug = :negotiation");
-            parameters.add(new Object[] { "negotiation", filter.negotiation() });
+            parameters.put("negotiation", filter.negotiation());
         }
         if (filter.proposer() != null) {
             hql.append(" and p.slug = :proposer");
-            parameters.add(new Object[] { "proposer", filter.proposer() });
+            parameters.put("proposer", filter.proposer());
         }
         if (filter.addressee() != null) {
             hql.append(" and exists (select 1 from Demand d2 join d2.addressees a where d2 = d and a.slug = :addressee)");
-            parameters.add(new Object[] { "addressee", filter.addressee() });
+            parameters.put("addressee", filter.addressee());
         }
         if (filter.status() != null) {
             hql.append(" and d.status = :status");
-            parameters.add(new Object[] { "status", filter.status() });
+            parameters.put("status", filter.status());
         }
         if (filter.topic() != null) {
             hql.append(" and d.topic = :topic");
-            parameters.add(new Object[] { "topic", filter.topic() });
+            parameters.put("topic", filter.topic());
         }
         if (filter.q() != null) {
             hql.append(" and (lower(d.title) like :q escape '!' or lower(d.text) like :q escape '!')");
-            parameters.add(new Object[] { "q", "%" + likeEscape(filter.q().toLowerCase(Locale.ROOT)) + "%" });
+            parameters.put("q", "%" + likeEscape(filter.q().toLowerCase(Locale.ROOT)) + "%");
         }
         hql.append(" order by d.slug");
         SelectionQuery<Demand> query = session.createSelectionQuery(hql.toString(), Demand.class);
-        parameters.forEach(p -> query.setParameter((String) p[0], p[1]));
+        parameters.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
     }
 
     List<Demand> inNegotiation(Negotiation negotiation, LocalDate tabledBy) {
-        return session.createSelectionQuery("select d from Demand d join fetch d.proposer where d.negotiation = :n"
-                + " and (:by is null or d.tabledOn <= :by) order by d.slug", Demand.class)
-                .setParameter("n", negotiation).setParameter("by", tabledBy).getResultList();
+        // The day is added only when given: PostgreSQL cannot type a date parameter in ":by is null".
+        var query = session.createSelectionQuery("select d from Demand d join fetch d.proposer where d.negotiation = :n"
+                + (tabledBy == null ? "" : " and d.tabledOn <= :by") + " order by d.slug", Demand.class)
+                .setParameter("n", negotiation);
+        if (tabledBy != null) {
+            query.setParameter("by", tabledBy);
+        }
+        return query.getResultList();
     }
 
     List<Party> involvedParties(Negotiation negotiation) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
+import dev.parley.common.Idempotency;
 import dev.parley.common.InvalidRequest;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
@@ -35,6 +37,8 @@ import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
 import dev.parley.common.Scopes;
 import dev.parley.common.Versioned;
+import dev.parley.security.Requires;
+import dev.parley.security.Role;
 
 @Path("/api/v1/demands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,9 +47,11 @@ public class DemandResource {
 
     private final DemandService service;
     private final RequestValidator validator;
+    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    DemandResource(DemandService service, RequestValidator validator, MergePatch mergePatch) {
+    DemandResource(DemandService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
@@ -73,13 +79,17 @@ public class DemandResource {
     }
 
     @POST
+    @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDemand", summary = "Table a demand", description = "Creates the demand with a position for every involved party: the proposer TABLED and each addressee UNASSESSED, both effective on tabled_on.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = DemandView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(DemandRequest request) {
-        Demand demand = service.create(validator.check(request));
-        return Response.created(URI.create("/api/v1/demands/" + demand.slug)).entity(DemandView.from(demand)).build();
+    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            DemandRequest request) {
+        return idempotency.run(idempotencyKey, request, () -> {
+            Demand demand = service.create(validator.check(request));
+            return Response.created(URI.create("/api/v1/demands/" + demand.slug)).entity(DemandView.from(demand)).build();
+        });
     }
 
     @GET
@@ -92,6 +102,8 @@ public class DemandResource {
     }
 
     @PATCH
+    @Versioned(Scopes.DEMAND)
+    @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateDemand", summary = "Change a demand", description = "JSON merge patch (RFC 7396). slug, negotiation and proposer cannot change. A new addressee gets an UNASSESSED position; one with recorded stances cannot be removed (409).")
@@ -104,6 +116,8 @@ public class DemandResource {
     }
 
     @DELETE
+    @Versioned(Scopes.DEMAND)
+    @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Operation(operationId = "deleteDemand", summary = "Delete a demand", description = "Deletes the demand with its positions and their history; citations stay.")
     @APIResponse(responseCode = "204", description = "Deleted.")

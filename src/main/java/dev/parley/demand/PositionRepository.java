@@ -72,12 +72,16 @@ public class PositionRepository {
 
     /** History newest first: by effective_on, then by recording order. */
     List<PositionChange> history(Position position, LocalDate asOf, LocalDate afterDay, Long afterId, int limit) {
-        String hql = "from PositionChange pc where pc.position = :p and (:asOf is null or pc.effectiveOn <= :asOf)"
+        // Date predicates are added only when given: PostgreSQL cannot type a date parameter in ":asOf is null".
+        String hql = "from PositionChange pc where pc.position = :p"
+                + (asOf == null ? "" : " and pc.effectiveOn <= :asOf")
                 + (afterDay == null ? ""
                         : " and (pc.effectiveOn < :afterDay or (pc.effectiveOn = :afterDay and pc.id < :afterId))")
                 + " order by pc.effectiveOn desc, pc.id desc";
-        var query = session.createSelectionQuery(hql, PositionChange.class)
-                .setParameter("p", position).setParameter("asOf", asOf);
+        var query = session.createSelectionQuery(hql, PositionChange.class).setParameter("p", position);
+        if (asOf != null) {
+            query.setParameter("asOf", asOf);
+        }
         if (afterDay != null) {
             query.setParameter("afterDay", afterDay).setParameter("afterId", afterId);
         }

@@ -25,6 +25,8 @@ import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
 import dev.parley.common.Scopes;
 import dev.parley.common.Versioned;
+import dev.parley.security.Requires;
+import dev.parley.security.Role;
 
 @Path("/api/v1/demands/{slug}/positions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,6 +59,8 @@ public class PositionResource {
     }
 
     @PUT
+    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
+    @Requires(Role.ANALYST)
     @Path("/{party}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordStance", summary = "Record a stance", description = "Appends a stance to the party's history; nothing is edited or lost. It becomes the current position unless a stance already holds from a later day (a stance recorded late for an earlier day only joins the history). The answer is the current position.")

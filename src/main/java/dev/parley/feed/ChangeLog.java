@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
+import dev.parley.common.VersionStore;
+import dev.parley.common.WritePrecondition;
 
 /**
  * Appends to the change log inside the writing transaction, and bumps the ETag versions of what the
@@ -31,12 +33,17 @@ public class ChangeLog {
     private final ObjectMapper mapper;
     private final Caller caller;
     private final Event<ChangeAppended> appended;
+    private final WritePrecondition precondition;
+    private final VersionStore versions;
 
-    ChangeLog(Session session, ObjectMapper mapper, Caller caller, Event<ChangeAppended> appended) {
+    ChangeLog(Session session, ObjectMapper mapper, Caller caller, Event<ChangeAppended> appended,
+            WritePrecondition precondition, VersionStore versions) {
         this.session = session;
         this.mapper = mapper;
         this.caller = caller;
         this.appended = appended;
+        this.precondition = precondition;
+        this.versions = versions;
     }
 
     /**
@@ -49,13 +56,7 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(String type, String subjectKind, String subjectKey, Object data, Collection<String> scopes) {
-        // Entity changes go to the database before the cursor lock, not at commit while it is held;
-        // the statements below name their tables so that Hibernate does not flush again for each.
-        session.flush();
-        session.createNativeQuery("update change_cursor set last_cursor = last_cursor + 1 where id = 1")
-                .addSynchronizedQuerySpace("change_cursor").executeUpdate();
-        long cursor = session.createNativeQuery("select last_cursor from change_cursor where id = 1", Long.class)
-                .addSynchronizedQuerySpace("change_cursor").getSingleResult();
+        long cursor = takeCursor();
         session.createNativeQuery(
                 "insert into change_log (id, type, occurred_at, subject_kind, subject_key, data, recorded_by)"
                         + " values (:id, :type, :at, :kind, :key, :data, :by)")
@@ -68,15 +69,40 @@ public class ChangeLog {
                 .setParameter("by", caller.name())
                 .addSynchronizedQuerySpace("change_log")
                 .executeUpdate();
+        precondition.verify(versions);
         bump(new LinkedHashSet<>(scopes), cursor);
+        precondition.retag(versions);
         appended.fire(new ChangeAppended(cursor));
         return cursor;
+    }
+
+    /**
+     * Moves the versions of {@code scopes} without a change in the log: for writes that readers of
+     * the feed must not see (API keys), which still honour If-Match and change ETags.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touch(Collection<String> scopes) {
+        long cursor = takeCursor();
+        precondition.verify(versions);
+        bump(new LinkedHashSet<>(scopes), cursor);
+        precondition.retag(versions);
     }
 
     /** Records the deletion of a resource addressed by slug; the data names only the slug. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long appendDeletion(String type, String subjectKind, String slug, Collection<String> scopes) {
         return append(type, subjectKind, slug, Map.of("slug", slug), scopes);
+    }
+
+    /** Takes the next cursor; the counter row stays locked until this transaction ends. */
+    private long takeCursor() {
+        // Entity changes go to the database before the lock, not at commit while it is held; the
+        // statements name their tables so that Hibernate does not flush again for each.
+        session.flush();
+        session.createNativeQuery("update change_cursor set last_cursor = last_cursor + 1 where id = 1")
+                .addSynchronizedQuerySpace("change_cursor").executeUpdate();
+        return session.createNativeQuery("select last_cursor from change_cursor where id = 1", Long.class)
+                .addSynchronizedQuerySpace("change_cursor").getSingleResult();
     }
 
     private void bump(Set<String> scopes, long cursor) {

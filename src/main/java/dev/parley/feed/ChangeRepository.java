@@ -1,13 +1,13 @@
 package dev.parley.feed;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
+
+import dev.parley.common.Timestamps;
 
 /** Every query on the change log. */
 @ApplicationScoped
@@ -48,10 +48,8 @@ public class ChangeRepository {
     }
 
     private static ChangeView view(Object[] row) {
-        Object at = row[2];
-        Instant occurredAt = at instanceof Instant i ? i
-                : at instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) at).toInstant();
-        return new ChangeView(Cursors.encode(((Number) row[0]).longValue()), (String) row[1], occurredAt,
+        return new ChangeView(Cursors.encode(((Number) row[0]).longValue()), (String) row[1],
+                Timestamps.instant(row[2]),
                 ChangeView.Subject.of((String) row[3], (String) row[4]), (String) row[5], (String) row[6]);
     }
 }

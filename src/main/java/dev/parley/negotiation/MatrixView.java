@@ -15,7 +15,7 @@ import dev.parley.demand.PositionStatus;
 @Schema(name = "Matrix", requiredProperties = { "negotiation", "as_of", "parties", "rows" })
 public record MatrixView(
         @Schema(examples = "russia-us-nato-security-guarantees") String negotiation,
-        @Schema(description = "The day asked for, or null for the current positions.", nullable = true, examples = "2022-01-31") @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf,
+        @Schema(description = "The day asked for, or null for the current positions.", implementation = String.class, format = "date", nullable = true, examples = "2022-01-31") @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf,
         @Schema(description = "Participant slugs, in the negotiation's order.") List<String> parties,
         @Schema(description = "One row per demand tabled by as_of, ordered by demand slug.") List<Row> rows) {
 

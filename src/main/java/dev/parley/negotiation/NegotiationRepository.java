@@ -23,11 +23,13 @@ public class NegotiationRepository {
     }
 
     List<Negotiation> page(String afterSlug, int limit) {
-        return session.createSelectionQuery(
-                "from Negotiation n"
-                        + " where :after is null or n.slug > :after order by n.slug",
-                Negotiation.class)
-                .setParameter("after", afterSlug).setMaxResults(limit).getResultList();
+        var query = session.createSelectionQuery(
+                "from Negotiation" + (afterSlug == null ? "" : " where slug > :after") + " order by slug",
+                Negotiation.class);
+        if (afterSlug != null) {
+            query.setParameter("after", afterSlug);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     List<Negotiation> all() {

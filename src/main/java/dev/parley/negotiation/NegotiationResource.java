@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,12 +28,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
 import dev.parley.common.Dates;
+import dev.parley.common.Idempotency;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
 import dev.parley.common.Scopes;
 import dev.parley.common.Versioned;
+import dev.parley.security.Requires;
+import dev.parley.security.Role;
 
 @Path("/api/v1/negotiations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,9 +45,12 @@ public class NegotiationResource {
 
     private final NegotiationService service;
     private final RequestValidator validator;
+    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    NegotiationResource(NegotiationService service, RequestValidator validator, MergePatch mergePatch) {
+    NegotiationResource(NegotiationService service, RequestValidator validator, MergePatch mergePatch,
+            Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
@@ -60,14 +67,18 @@ public class NegotiationResource {
     }
 
     @POST
+    @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createNegotiation", summary = "Create a negotiation")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = NegotiationView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(NegotiationRequest request) {
-        Negotiation negotiation = service.create(validator.check(request));
-        return Response.created(URI.create("/api/v1/negotiations/" + negotiation.slug))
-                .entity(NegotiationView.from(negotiation)).build();
+    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            NegotiationRequest request) {
+        return idempotency.run(idempotencyKey, request, () -> {
+            Negotiation negotiation = service.create(validator.check(request));
+            return Response.created(URI.create("/api/v1/negotiations/" + negotiation.slug))
+                    .entity(NegotiationView.from(negotiation)).build();
+        });
     }
 
     @GET
@@ -80,6 +91,8 @@ public class NegotiationResource {
     }
 
     @PATCH
+    @Versioned(Scopes.NEGOTIATION)
+    @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateNegotiation", summary = "Change a negotiation", description = "JSON merge patch (RFC 7396); the slug cannot change, and a party that proposes or is addressed by one of its demands must stay a participant (409).")

@@ -29,8 +29,12 @@ public class PartyRepository {
     }
 
     List<Party> page(String afterSlug, int limit) {
-        return session.createSelectionQuery("from Party where :after is null or slug > :after order by slug", Party.class)
-                .setParameter("after", afterSlug).setMaxResults(limit).getResultList();
+        var query = session.createSelectionQuery(
+                "from Party" + (afterSlug == null ? "" : " where slug > :after") + " order by slug", Party.class);
+        if (afterSlug != null) {
+            query.setParameter("after", afterSlug);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     List<Party> all() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,12 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
+import dev.parley.common.Idempotency;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
 import dev.parley.common.Scopes;
 import dev.parley.common.Versioned;
+import dev.parley.security.Requires;
+import dev.parley.security.Role;
 
 @Path("/api/v1/parties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,9 +44,11 @@ public class PartyResource {
 
     private final PartyService service;
     private final RequestValidator validator;
+    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    PartyResource(PartyService service, RequestValidator validator, MergePatch mergePatch) {
+    PartyResource(PartyService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
@@ -59,13 +65,17 @@ public class PartyResource {
     }
 
     @POST
+    @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createParty", summary = "Create a party")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = PartyView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(PartyRequest request) {
-        Party party = service.create(validator.check(request));
-        return Response.created(URI.create("/api/v1/parties/" + party.slug)).entity(PartyView.from(party)).build();
+    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            PartyRequest request) {
+        return idempotency.run(idempotencyKey, request, () -> {
+            Party party = service.create(validator.check(request));
+            return Response.created(URI.create("/api/v1/parties/" + party.slug)).entity(PartyView.from(party)).build();
+        });
     }
 
     @GET
@@ -78,6 +88,8 @@ public class PartyResource {
     }
 
     @PATCH
+    @Versioned(Scopes.PARTY)
+    @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateParty", summary = "Change a party", description = "JSON merge patch (RFC 7396) over the PartyRequest members; the slug cannot change.")
@@ -89,6 +101,8 @@ public class PartyResource {
     }
 
     @DELETE
+    @Versioned(Scopes.PARTY)
+    @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Operation(operationId = "deleteParty", summary = "Delete a party", description = "Refused with 409 while a negotiation or demand refers to the party.")
     @APIResponse(responseCode = "204", description = "Deleted.")

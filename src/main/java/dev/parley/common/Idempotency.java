@@ -1,0 +1,170 @@
+package dev.parley.common;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Idempotency-Key for POST, as Stripe does it. The first request with a key claims it in a
+ * transaction of its own (so a concurrent duplicate sees the claim and gets 409); the operation and
+ * the record of its answer then commit together, so a retry after any failure either replays that
+ * answer or runs the operation for the first time, never twice. The same key with another body
+ * gets 422. Keys belong to the caller and are kept 24 hours.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    static final Duration KEPT = Duration.ofHours(24);
+    /** A claim this old without an answer belongs to a request that died with its process. */
+    static final Duration ABANDONED = Duration.ofMinutes(5);
+
+    private final Session session;
+    private final ObjectMapper mapper;
+    private final Caller caller;
+
+    Idempotency(Session session, ObjectMapper mapper, Caller caller) {
+        this.session = session;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    /** Runs {@code operation} once per key and body; {@code request} is the parsed body. */
+    public Response run(String key, Object request, Supplier<Response> operation) {
+        if (key == null) {
+            return operation.get();
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw InvalidRequest.badParameter(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+        String owner = caller.keyId() != null ? caller.keyId() : caller.name();
+        String hash = hash(request);
+        Response replay = claim(owner, key, hash);
+        if (replay != null) {
+            return replay;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Response response = operation.get();
+                record(owner, key, response.getStatus(), response.getHeaderString(HttpHeaders.LOCATION),
+                        json(response.getEntity()));
+                return response;
+            });
+        } catch (ApiException e) {
+            // The operation rolled back; its refusal is the answer retries get.
+            QuarkusTransaction.requiringNew().run(() -> record(owner, key, e.status(), null, json(e.toProblem())));
+            throw e;
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> release(owner, key));
+            throw e;
+        }
+    }
+
+    @Scheduled(every = "1h", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        QuarkusTransaction.requiringNew().run(() -> session
+                .createNativeQuery("delete from idempotency_key where created_at < :cutoff")
+                .setParameter("cutoff", Clock.now().minus(KEPT)).executeUpdate());
+    }
+
+    /** Claims the key, or answers with what a retry gets: the first answer, 409 or 422. */
+    private Response claim(String owner, String key, String hash) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> session.createNativeQuery(
+                        "insert into idempotency_key (caller, idempotency_key, request_hash, created_at)"
+                                + " values (:caller, :key, :hash, :at)")
+                        .setParameter("caller", owner).setParameter("key", key).setParameter("hash", hash)
+                        .setParameter("at", Clock.now()).executeUpdate());
+                return null;
+            } catch (PersistenceException e) {
+                // Claimed before: decide from what is stored.
+            }
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> session.createNativeQuery(
+                    "select request_hash, status, location, body, created_at from idempotency_key"
+                            + " where caller = :caller and idempotency_key = :key",
+                    Object[].class)
+                    .setParameter("caller", owner).setParameter("key", key).getResultList().stream().findFirst()
+                    .orElse(null));
+            if (row == null) {
+                continue;
+            }
+            Instant created = Timestamps.instant(row[4]);
+            boolean expired = created.isBefore(Instant.now().minus(KEPT));
+            boolean abandoned = row[1] == null && created.isBefore(Instant.now().minus(ABANDONED));
+            if (expired || abandoned) {
+                QuarkusTransaction.requiringNew().run(() -> release(owner, key));
+                continue;
+            }
+            if (!hash.equals(row[0])) {
+                throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
+                        "This Idempotency-Key was used with another request body; use a new key for a new request.",
+                        List.of(new FieldError(HEADER, "was used with another request body")));
+            }
+            if (row[1] == null) {
+                throw new Conflict("IDEMPOTENCY_IN_PROGRESS",
+                        "A request with this Idempotency-Key is still running; retry when it has finished.");
+            }
+            int status = ((Number) row[1]).intValue();
+            Response.ResponseBuilder replay = Response.status(status)
+                    .type(status < 400 ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE)
+                    .entity(row[3])
+                    .header(REPLAYED, "true");
+            if (row[2] != null) {
+                replay.location(URI.create((String) row[2]));
+            }
+            return replay.build();
+        }
+        throw new Conflict("IDEMPOTENCY_IN_PROGRESS", "The Idempotency-Key is contended; retry.");
+    }
+
+    private void record(String owner, String key, int status, String location, String body) {
+        session.createNativeQuery("update idempotency_key set status = :status, location = :location, body = :body"
+                + " where caller = :caller and idempotency_key = :key")
+                .setParameter("status", status).setParameter("location", location).setParameter("body", body)
+                .setParameter("caller", owner).setParameter("key", key).executeUpdate();
+    }
+
+    private void release(String owner, String key) {
+        session.createNativeQuery("delete from idempotency_key where caller = :caller and idempotency_key = :key")
+                .setParameter("caller", owner).setParameter("key", key).executeUpdate();
+    }
+
+    private String hash(Object request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return value == null ? null : mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

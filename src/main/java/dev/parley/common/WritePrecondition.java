@@ -1,0 +1,59 @@
+package dev.parley.common;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * The If-Match a PATCH, PUT or DELETE came with, and what it must match: the ETag a GET of the same
+ * path would carry. {@link ConditionalGet} records it; the change log checks it under the cursor
+ * lock, where no other write can move the versions, so of two writers racing with one ETag exactly
+ * one wins. It also keeps the resource's new ETag for the answer.
+ */
+@RequestScoped
+public class WritePrecondition {
+
+    private String path;
+    private List<String> scopes;
+    private String ifMatch;
+    private boolean checked;
+    private String newTag;
+
+    void expect(String path, List<String> scopes, String ifMatch) {
+        this.path = path;
+        this.scopes = scopes;
+        this.ifMatch = ifMatch;
+    }
+
+    /** Called by the change log while it holds the cursor lock, before it moves any version. */
+    public void verify(VersionStore versions) {
+        if (path == null || checked) {
+            return;
+        }
+        checked = true;
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "PRECONDITION_REQUIRED", "Precondition required",
+                    "Send If-Match with the ETag of the resource as last read, so a change made meanwhile is not overwritten.");
+        }
+        String current = ConditionalGet.tag(versions.versions(scopes), path, null);
+        boolean matches = Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals(current) || tag.equals("*"));
+        if (!matches) {
+            throw new ApiException(412, "PRECONDITION_FAILED", "Precondition failed",
+                    "The resource changed since the ETag given in If-Match (weak ETags never match); read it again and reapply the change.");
+        }
+    }
+
+    /** Called by the change log after it moved the versions: the ETag the resource has now. */
+    public void retag(VersionStore versions) {
+        if (path != null) {
+            newTag = ConditionalGet.tag(versions.versions(scopes), path, null);
+        }
+    }
+
+    String newTag() {
+        return newTag;
+    }
+}

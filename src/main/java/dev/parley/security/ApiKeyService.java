@@ -1,0 +1,152 @@
+package dev.parley.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.parley.common.Clock;
+import dev.parley.common.Conflict;
+import dev.parley.common.Ids;
+import dev.parley.common.NotFound;
+import dev.parley.common.Page;
+import dev.parley.common.PageRequest;
+import dev.parley.common.Scopes;
+import dev.parley.feed.ChangeLog;
+
+/** Issues, checks and revokes API keys. Keys are 256 random bits; only their SHA-256 is stored. */
+@ApplicationScoped
+public class ApiKeyService {
+
+    static final String PREFIX = "parley_";
+    /** How long a replica trusts a key it has checked; bounds how late another replica's revocation bites. */
+    static final Duration TRUST = Duration.ofSeconds(5);
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    private final ApiKeyRepository keys;
+    private final ChangeLog changes;
+
+    ApiKeyService(ApiKeyRepository keys, ChangeLog changes) {
+        this.keys = keys;
+        this.changes = changes;
+    }
+
+    /** The active key behind a bearer token, if any. */
+    public Optional<ApiKey> authenticate(String token) {
+        String hash = hash(token);
+        Checked known = checked.get(hash);
+        Instant now = Instant.now();
+        if (known != null && known.until().isAfter(now)) {
+            return Optional.ofNullable(known.key());
+        }
+        Optional<ApiKey> key = keys.findActiveByHash(hash);
+        if (checked.size() > 10_000) {
+            checked.clear();
+        }
+        checked.put(hash, new Checked(key.orElse(null), now.plus(TRUST)));
+        return key;
+    }
+
+    public Page<ApiKey> list(PageRequest page) {
+        return page.page(keys.page(page.after(), page.fetchSize()), k -> k.id);
+    }
+
+    public ApiKey require(String id) {
+        return keys.findById(id).orElseThrow(() -> new NotFound("API key", id));
+    }
+
+    @Transactional
+    public CreatedApiKey create(ApiKeyRequest request) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey key = register(request.name(), request.role(), token);
+        return new CreatedApiKey(key.id, key.name, key.role, key.createdAt, token);
+    }
+
+    @Transactional
+    public void revoke(String id) {
+        ApiKey key = require(id);
+        if (key.revokedAt != null) {
+            changes.touch(List.of());
+            return;
+        }
+        if (key.role == Role.ADMIN && keys.countActiveAdmins() <= 1) {
+            throw new Conflict("LAST_ADMIN_KEY", "This is the last active admin key; create another admin key first.");
+        }
+        key.revokedAt = Clock.now();
+        changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(id)));
+        checked.remove(key.keyHash);
+    }
+
+    /** Registers {@code token} as an admin key unless it is registered already. */
+    @Transactional
+    public boolean registerBootstrap(String token) {
+        if (keys.findByHash(hash(token)).isPresent()) {
+            return false;
+        }
+        register("bootstrap", Role.ADMIN, token);
+        return true;
+    }
+
+    /**
+     * With no key at all, makes an admin key and writes it to {@code file} (owner-only), never to
+     * the log. Answers whether it did.
+     */
+    @Transactional
+    public boolean ensureAdminKey(Path file) {
+        if (keys.count() > 0) {
+            return false;
+        }
+        CreatedApiKey created = create(new ApiKeyRequest("admin", Role.ADMIN));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, created.key() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("Cannot write the admin key to " + file, e);
+        }
+        return true;
+    }
+
+    private ApiKey register(String name, Role role, String token) {
+        ApiKey key = new ApiKey();
+        key.id = Ids.next("key");
+        key.name = name;
+        key.role = role;
+        key.keyHash = hash(token);
+        key.createdAt = Clock.now();
+        keys.persist(key);
+        changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(key.id)));
+        return key;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Checked(ApiKey key, Instant until) {
+    }
+}

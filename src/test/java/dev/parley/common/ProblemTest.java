@@ -1,0 +1,143 @@
+package dev.parley.common;
+
+import static dev.parley.support.Api.raw;
+import static dev.parley.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/** Every error is RFC 9457 problem+json with a stable code and nothing internal in it. */
+@QuarkusTest
+class ProblemTest {
+
+    static ExtractableResponse<Response> assertProblem(ExtractableResponse<Response> response, int status,
+            String code) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonPath body = response.jsonPath();
+        assertThat(body.getString("type")).isNotBlank();
+        assertThat(body.getString("title")).isNotBlank();
+        assertThat(body.getInt("status")).isEqualTo(status);
+        assertThat(body.getString("detail")).isNotBlank();
+        assertThat(body.getString("code")).isEqualTo(code).matches("^[A-Z][A-Z0-9_]*$");
+        String text = response.asString();
+        assertThat(text).doesNotContain("Exception", "at dev.parley", "org.hibernate", "SQL", "jackson")
+                .doesNotContainIgnoringCase("select ");
+        return response;
+    }
+
+    static List<String> pointers(ExtractableResponse<Response> response) {
+        return response.jsonPath().getList("errors.pointer", String.class);
+    }
+
+    static ExtractableResponse<Response> post(String path, String json) {
+        return raw().contentType("application/json").accept("application/json").body(json)
+                .post(path).then().extract();
+    }
+
+    @Test
+    void unknownPathIsANotFoundProblem() {
+        assertProblem(raw().accept("application/json").get("/api/v1/" + unique("nowhere")).then().extract(),
+                404, "NOT_FOUND");
+        assertProblem(raw().accept("application/json").get("/api/v1/negotiations/x/" + unique("nowhere"))
+                .then().extract(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void unsupportedMethodIsNotAllowed() {
+        assertProblem(raw().accept("application/json").delete("/api/v1/negotiations/x").then().extract(), 405,
+                "METHOD_NOT_ALLOWED");
+        assertProblem(raw().contentType("application/json").accept("application/json").body("{}")
+                .put("/api/v1/sources").then().extract(), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void unacceptableMediaTypeIsRefused() {
+        assertProblem(raw().accept("text/csv").get("/api/v1/negotiations").then().extract(), 406,
+                "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void bodyOfAnotherMediaTypeIsRefused() {
+        assertProblem(raw().contentType("text/plain").accept("application/json").body("slug=x")
+                .post("/api/v1/negotiations").then().extract(), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void malformedJsonIsReported() {
+        assertProblem(post("/api/v1/negotiations", "{\"slug\": \"x\", "), 400, "MALFORMED_JSON");
+        assertProblem(post("/api/v1/sources", "{name: 'x'}"), 400, "MALFORMED_JSON");
+        assertProblem(raw().contentType("application/merge-patch+json").accept("application/json").body("{\"title\"")
+                .patch("/api/v1/negotiations/" + unique("talks")).then().extract(), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void wrongTypeIsReportedWithItsPointer() {
+        var kind = assertProblem(post("/api/v1/sources", "{\"name\":\"X\",\"kind\":5,\"reliability\":\"A\"}"),
+                400, "VALIDATION_FAILED");
+        assertThat(pointers(kind)).contains("/kind");
+
+        var date = assertProblem(post("/api/v1/negotiations",
+                "{\"slug\":\"x\",\"title\":\"X\",\"started_on\":\"yesterday\",\"participants\":[\"russia\"]}"),
+                400, "VALIDATION_FAILED");
+        assertThat(pointers(date)).contains("/started_on");
+
+        var list = assertProblem(post("/api/v1/negotiations",
+                "{\"slug\":\"x\",\"title\":\"X\",\"started_on\":\"2022-01-01\",\"participants\":{\"a\":1}}"),
+                400, "VALIDATION_FAILED");
+        assertThat(pointers(list)).contains("/participants");
+    }
+
+    @Test
+    void wrongTypeDeepInTheBodyIsReportedWithItsPointer() {
+        var response = assertProblem(post("/api/v1/import", "{\"format\":\"parley-bundle/1\",\"parties\":[],"
+                + "\"sources\":[{\"id\":\"src_abcd\",\"name\":\"X\",\"kind\":\"OTHER\",\"reliability\":7}],"
+                + "\"citations\":[],\"negotiations\":[],\"demands\":[]}"), 400, "VALIDATION_FAILED");
+        assertThat(pointers(response)).contains("/sources/0/reliability");
+    }
+
+    @Test
+    void jsonNullBodyIsRejected() {
+        var response = assertProblem(post("/api/v1/negotiations", "null"), 400, "VALIDATION_FAILED");
+        assertThat(pointers(response)).contains("/");
+        assertProblem(post("/api/v1/sources", "null"), 400, "VALIDATION_FAILED");
+        assertProblem(post("/api/v1/sources", ""), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectIsRejected() {
+        assertProblem(post("/api/v1/negotiations", "[1, 2]"), 400, "VALIDATION_FAILED");
+        assertProblem(post("/api/v1/sources", "\"text\""), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void mergePatchThatIsNotAnObjectIsRejected() {
+        String party = unique("party");
+        post("/api/v1/parties", "{\"slug\":\"" + party + "\",\"name\":\"P\",\"kind\":\"STATE\"}");
+        String slug = unique("talks");
+        assertThat(post("/api/v1/negotiations", "{\"slug\":\"" + slug + "\",\"title\":\"X\","
+                + "\"started_on\":\"2022-01-01\",\"participants\":[\"" + party + "\"]}").statusCode())
+                .isEqualTo(201);
+        for (String body : List.of("null", "[1]", "\"title\"")) {
+            assertProblem(raw().contentType("application/merge-patch+json").accept("application/json").body(body)
+                    .patch("/api/v1/negotiations/" + slug).then().extract(), 400, "VALIDATION_FAILED");
+        }
+    }
+
+    @Test
+    void validationProblemNamesEveryMemberAtFault() {
+        var response = assertProblem(post("/api/v1/negotiations",
+                "{\"slug\":\"Not A Slug\",\"title\":\"\",\"started_on\":\"2022-01-01\",\"participants\":[]}"),
+                400, "VALIDATION_FAILED");
+        assertThat(pointers(response)).containsExactlyInAnyOrder("/participants", "/slug", "/title");
+        assertThat(response.jsonPath().getList("errors.message", String.class)).allSatisfy(m -> assertThat(m)
+                .isNotBlank());
+    }
+}
