@@ -27,6 +27,18 @@ public interface ParleyConfig {
 
     Feed feed();
 
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Requests a second each API key (or each address, for anonymous callers) may sustain; 0 turns limiting off. */
+        @WithDefault("50")
+        int perSecond();
+
+        /** How many requests may come at once above the sustained rate. */
+        @WithDefault("200")
+        int burst();
+    }
+
     interface Db {
         /** h2 or postgresql (PARLEY_DB_KIND): which persistence unit is active. */
         @WithDefault("h2")
