@@ -29,6 +29,38 @@ public interface ParleyConfig {
 
     RateLimit rateLimit();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Accept loopback, link-local and private-range targets (PARLEY_WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** The first retry comes after about this long; each later one waits twice as long. */
+        @WithDefault("PT5S")
+        Duration firstRetry();
+
+        /** No wait between retries is longer than this. */
+        @WithDefault("PT1H")
+        Duration longestWait();
+
+        /** A delivery still failing this long after its event is given up. */
+        @WithDefault("P3D")
+        Duration giveUpAfter();
+
+        /** How long a rotated-out secret still signs deliveries beside the new one. */
+        @WithDefault("PT24H")
+        Duration rotationGrace();
+
+        /** How long the receiver may take to answer. */
+        @WithDefault("PT15S")
+        Duration timeout();
+
+        /** How often the dispatcher looks for due deliveries (it is also woken after each commit). */
+        @WithDefault("PT1S")
+        Duration poll();
+    }
+
     interface RateLimit {
         /** Requests a second each API key (or each address, for anonymous callers) may sustain; 0 turns limiting off. */
         @WithDefault("50")

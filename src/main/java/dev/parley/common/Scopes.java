@@ -27,6 +27,8 @@ public final class Scopes {
     public static final String CITATION = "citation:{id}";
     public static final String API_KEY = "api-key:{id}";
     public static final String API_KEYS = "api-keys";
+    public static final String WEBHOOK = "webhook:{id}";
+    public static final String WEBHOOKS = "webhooks";
 
     private Scopes() {
     }
@@ -58,6 +60,10 @@ public final class Scopes {
 
     public static String apiKey(String id) {
         return API_KEY.replace("{id}", id);
+    }
+
+    public static String webhook(String id) {
+        return WEBHOOK.replace("{id}", id);
     }
 
     public static String citation(String id) {

@@ -72,7 +72,7 @@ public class ChangeLog {
         precondition.verify(versions);
         bump(new LinkedHashSet<>(scopes), cursor);
         precondition.retag(versions);
-        appended.fire(new ChangeAppended(cursor));
+        appended.fire(new ChangeAppended(cursor, type, subjectKind, subjectKey));
         return cursor;
     }
 

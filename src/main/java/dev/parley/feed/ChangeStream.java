@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,13 +14,11 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.common.ParleyConfig;
+import dev.parley.common.SingleFlight;
 import dev.parley.common.VersionStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -35,24 +32,19 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ChangeStream {
 
-    private static final Logger LOG = Logger.getLogger(ChangeStream.class);
     private static final int BATCH = 500;
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
     private final ChangeFeed feed;
     private final VersionStore versions;
     private final ObjectMapper mapper;
-    private final ManagedExecutor executor;
     private final ParleyConfig config;
+    private final SingleFlight delivery = new SingleFlight("change-stream", this::deliverOnce);
 
-    ChangeStream(ChangeFeed feed, VersionStore versions, ObjectMapper mapper, ManagedExecutor executor,
-            ParleyConfig config) {
+    ChangeStream(ChangeFeed feed, VersionStore versions, ObjectMapper mapper, ParleyConfig config) {
         this.feed = feed;
         this.versions = versions;
         this.mapper = mapper;
-        this.executor = executor;
         this.config = config;
     }
 
@@ -76,7 +68,7 @@ public class ChangeStream {
     @Scheduled(every = "${parley.feed.stream-poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!subscribers.isEmpty()) {
-            drain();
+            delivery.drain();
         }
     }
 
@@ -93,29 +85,7 @@ public class ChangeStream {
 
     private void wake() {
         if (!subscribers.isEmpty()) {
-            executor.execute(this::drain);
-        }
-    }
-
-    /** Runs the delivery loop unless it runs already, in which case that run goes round once more. */
-    private void drain() {
-        again.set(true);
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (again.getAndSet(false)) {
-                if (deliverOnce()) {
-                    again.set(true);
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Change stream delivery failed; the next poll retries");
-        } finally {
-            running.set(false);
-        }
-        if (again.get()) {
-            wake();
+            delivery.wake();
         }
     }
 

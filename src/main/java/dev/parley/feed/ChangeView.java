@@ -1,13 +1,14 @@
 package dev.parley.feed;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
-/** One entry of the change log as the feed and the stream show it. */
+/** One entry of the change log as the feed, the stream and webhooks show it. */
 @Schema(name = "Change", requiredProperties = { "cursor", "type", "occurred_at", "subject", "data", "recorded_by" })
 public record ChangeView(
         @Schema(description = "Opaque; ask for changes after it.", examples = "YzE6NDI") String cursor,
@@ -21,6 +22,11 @@ public record ChangeView(
         @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug.") @JsonRawValue String data,
         @Schema(description = "Name of whoever made the change.", examples = "seed") String recordedBy){
 
+    /** Every change type the log records. */
+    public static final Set<String> TYPES = Set.of("party.created", "party.updated", "party.deleted",
+            "negotiation.created", "negotiation.updated", "demand.created", "demand.updated", "demand.deleted",
+            "position.changed", "source.created", "source.updated", "citation.created", "citation.updated");
+
     /** What changed: slug-addressed subjects carry {@code slug}, id-addressed ones {@code id}. */
     @Schema(name = "ChangeSubject", requiredProperties = "kind")
     public record Subject(
@@ -30,7 +36,7 @@ public record ChangeView(
             @Schema(description = "Source or citation id.") String id,
             @Schema(description = "For a position: the party's slug.") String party){
 
-        static Subject of(String kind, String key) {
+        public static Subject of(String kind, String key) {
             return switch (kind) {
                 case "source", "citation" -> new Subject(kind, null, key, null);
                 case "position" -> {

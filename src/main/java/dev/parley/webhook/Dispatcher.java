@@ -1,0 +1,165 @@
+package dev.parley.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import dev.parley.common.Clock;
+import dev.parley.common.ParleyConfig;
+import dev.parley.common.SingleFlight;
+import dev.parley.feed.ChangeAppended;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends due deliveries: signed per Standard Webhooks, 15 s to answer, redirects not followed, only
+ * 2xx counts. Failures come back with exponential backoff and jitter (Retry-After honoured) until
+ * the give-up window closes; 410 Gone deactivates the subscription. Woken after every commit and
+ * by a short poll, so a delivery that survived a restart is picked up again.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final int BATCH = 32;
+
+    private final Outbox outbox;
+    private final WebhookService webhooks;
+    private final ParleyConfig config;
+    private final ExecutorService settling = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "webhook-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final SingleFlight rounds = new SingleFlight("webhook-dispatcher", this::round);
+    private final HttpClient client;
+
+    Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config) {
+        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.config = config;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
+        wake();
+    }
+
+    /** Asks for a delivery round soon, e.g. after a ping or a redelivery was queued. */
+    void wake() {
+        rounds.wake();
+    }
+
+    @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        rounds.drain();
+    }
+
+    /** Claims a batch of due deliveries and sends them; answers true when it found any. */
+    private boolean round() {
+        List<Outbox.Claimed> batch = outbox.claim(BATCH, config.webhooks().timeout().plusSeconds(30));
+        CompletableFuture.allOf(batch.stream().map(this::send).toArray(CompletableFuture[]::new)).join();
+        return !batch.isEmpty();
+    }
+
+    private CompletableFuture<Void> send(Outbox.Claimed delivery) {
+        Instant started = Clock.now();
+        long start = System.nanoTime();
+        WebhookService.Target target = webhooks.target(delivery.webhookId());
+        if (target.refusal() != null) {
+            return CompletableFuture.runAsync(() -> settle(delivery,
+                    new Outbox.Attempt(started, null, 0, "Not sent: the URL " + target.refusal(), null)), settling);
+        }
+        long timestamp = started.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
+                .timeout(config.webhooks().timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Parley-Webhooks/1")
+                .header("webhook-id", delivery.id())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", target.signatures(delivery.id(), timestamp, delivery.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    int duration = (int) ((System.nanoTime() - start) / 1_000_000);
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        return new Outbox.Attempt(started, null, duration, describe(cause), null);
+                    }
+                    return new Outbox.Attempt(started, response.statusCode(), duration,
+                            response.statusCode() / 100 == 2 ? null : "The receiver answered " + response.statusCode(),
+                            response.headers().firstValue("Retry-After").orElse(null));
+                })
+                .thenAcceptAsync(attempt -> settle(delivery, attempt), settling);
+    }
+
+    private void settle(Outbox.Claimed delivery, Outbox.Attempt attempt) {
+        Integer code = attempt.statusCode();
+        if (code != null && code / 100 == 2) {
+            outbox.record(delivery, attempt, Outbox.SUCCEEDED, null);
+        } else if (code != null && code == 410) {
+            outbox.record(delivery, attempt, Outbox.FAILED, null);
+            webhooks.deactivate(delivery.webhookId(), "The receiver answered 410 Gone at " + attempt.startedAt() + ".");
+        } else {
+            Instant next = attempt.startedAt().plus(backoff(delivery.attempts() + 1, attempt.retryAfter()));
+            boolean givingUp = next.isAfter(delivery.createdAt().plus(config.webhooks().giveUpAfter()));
+            outbox.record(delivery, attempt, givingUp ? Outbox.GAVE_UP : Outbox.PENDING, givingUp ? null : next);
+        }
+    }
+
+    /**
+     * The wait after the {@code failures}-th failed attempt: first-retry × 2^(failures-1), capped,
+     * with ±20 % jitter so receivers that come back are not hit by every sender at once; longer if the
+     * receiver asked for it with Retry-After.
+     */
+    Duration backoff(int failures, String retryAfter) {
+        long base = config.webhooks().firstRetry().toMillis();
+        long cap = config.webhooks().longestWait().toMillis();
+        long wait = failures >= 31 ? cap : Math.min(cap, base << Math.max(0, failures - 1));
+        wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        Duration asked = retryAfter(retryAfter);
+        return asked != null && asked.toMillis() > wait ? asked : Duration.ofMillis(wait);
+    }
+
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String kind = failure instanceof java.net.http.HttpTimeoutException ? "Timed out"
+                : failure instanceof java.net.ConnectException ? "Connection refused" : "Failed";
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+        String text = kind + message;
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}

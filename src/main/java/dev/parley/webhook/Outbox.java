@@ -1,0 +1,185 @@
+package dev.parley.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.parley.common.Clock;
+import dev.parley.common.Database;
+import dev.parley.common.Ids;
+import dev.parley.common.Timestamps;
+import dev.parley.feed.ChangeAppended;
+import dev.parley.feed.ChangeView;
+
+/**
+ * The durable webhook outbox. Every change is queued for each matching active subscription in the
+ * transaction that makes the change, so a delivery exists exactly when its change does. Replicas
+ * claim due deliveries with FOR UPDATE SKIP LOCKED and a lease, so each is sent by one of them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final String PENDING = "PENDING";
+    static final String SUCCEEDED = "SUCCEEDED";
+    static final String FAILED = "FAILED";
+    static final String GAVE_UP = "GAVE_UP";
+
+    private final Session session;
+    private final ObjectMapper mapper;
+    private final Database database;
+
+    Outbox(Session session, ObjectMapper mapper, Database database) {
+        this.session = session;
+        this.mapper = mapper;
+        this.database = database;
+    }
+
+    /** Queues the change for every active subscription to its type, in the writing transaction. */
+    void enqueue(@Observes ChangeAppended change) {
+        Instant now = Clock.now();
+        String payload = payload(change.type(), now, new ChangeData(change.cursorToken(), change.subject()));
+        session.createNativeQuery("insert into webhook_delivery"
+                + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
+                + " select :id, w.id, :type, :payload, 'PENDING', 0, :now, :now from webhook w"
+                + " where w.active = true and (w.event_types like '%,*,%' or w.event_types like :pattern)")
+                .setParameter("id", Ids.next("msg")).setParameter("type", change.type())
+                .setParameter("payload", payload).setParameter("now", now)
+                .setParameter("pattern", "%," + change.type() + ",%")
+                .addSynchronizedQuerySpace("webhook_delivery").executeUpdate();
+    }
+
+    /** Queues a test event for one subscription. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    DeliveryView ping(Webhook webhook) {
+        Instant now = Clock.now();
+        String id = Ids.next("msg");
+        session.createNativeQuery("insert into webhook_delivery"
+                + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
+                + " values (:id, :webhook, 'webhook.ping', :payload, 'PENDING', 0, :now, :now)")
+                .setParameter("id", id).setParameter("webhook", webhook.id)
+                .setParameter("payload", payload("webhook.ping", now, Map.of("webhook_id", webhook.id)))
+                .setParameter("now", now).executeUpdate();
+        return delivery(webhook.id, id).orElseThrow();
+    }
+
+    /** Claims up to {@code limit} due deliveries for {@code lease}; others skip them meanwhile. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Claimed> claim(int limit, Duration lease) {
+        Instant now = Clock.now();
+        List<Object[]> rows = session.createNativeQuery("select d.id, d.webhook_id, d.event_type, d.payload,"
+                + " d.attempts, d.created_at from webhook_delivery d"
+                + " where d.status = 'PENDING' and d.next_attempt_at <= :now"
+                + " and exists (select 1 from webhook w where w.id = d.webhook_id and w.active = true)"
+                + " order by d.next_attempt_at" + " fetch first " + limit + " rows only"
+                + (database.isPostgres() ? " for update of d skip locked" : " for update"), Object[].class)
+                .setParameter("now", now).getResultList();
+        for (Object[] row : rows) {
+            session.createNativeQuery("update webhook_delivery set next_attempt_at = :until"
+                    + " where id = :id and webhook_id = :webhook")
+                    .setParameter("until", now.plus(lease)).setParameter("id", row[0]).setParameter("webhook", row[1])
+                    .executeUpdate();
+        }
+        return rows.stream().map(r -> new Claimed((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).intValue(), Timestamps.instant(r[5]))).toList();
+    }
+
+    /** Records an attempt and what follows from it, in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void record(Claimed delivery, Attempt attempt, String status, Instant nextAttemptAt) {
+        session.createNativeQuery("insert into webhook_attempt (delivery_id, webhook_id, attempt, attempted_at,"
+                + " status_code, duration_ms, error, next_attempt_at)"
+                + " values (:id, :webhook, :attempt, :at, :code, :duration, :error, :next)")
+                .setParameter("id", delivery.id()).setParameter("webhook", delivery.webhookId())
+                .setParameter("attempt", delivery.attempts() + 1).setParameter("at", attempt.startedAt())
+                .setParameter("code", attempt.statusCode()).setParameter("duration", attempt.durationMs())
+                .setParameter("error", attempt.error()).setParameter("next", nextAttemptAt).executeUpdate();
+        session.createNativeQuery("update webhook_delivery set status = :status, attempts = attempts + 1,"
+                + " next_attempt_at = :next, last_status_code = :code, last_error = :error"
+                + " where id = :id and webhook_id = :webhook")
+                .setParameter("status", status)
+                .setParameter("next", nextAttemptAt != null ? nextAttemptAt : attempt.startedAt())
+                .setParameter("code", attempt.statusCode()).setParameter("error", attempt.error())
+                .setParameter("id", delivery.id()).setParameter("webhook", delivery.webhookId()).executeUpdate();
+    }
+
+    /** Makes a delivery due now again, whatever became of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<DeliveryView> redeliver(String webhookId, String deliveryId) {
+        session.createNativeQuery("update webhook_delivery set status = 'PENDING', next_attempt_at = :now"
+                + " where id = :id and webhook_id = :webhook")
+                .setParameter("now", Clock.now()).setParameter("id", deliveryId).setParameter("webhook", webhookId)
+                .executeUpdate();
+        return delivery(webhookId, deliveryId);
+    }
+
+    Optional<DeliveryView> delivery(String webhookId, String deliveryId) {
+        return session.createNativeQuery("select id, event_type, status, attempts, next_attempt_at, created_at,"
+                + " last_status_code, last_error from webhook_delivery where id = :id and webhook_id = :webhook",
+                Object[].class)
+                .setParameter("id", deliveryId).setParameter("webhook", webhookId).getResultList().stream()
+                .findFirst()
+                .map(r -> new DeliveryView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                        PENDING.equals(r[2]) ? Timestamps.instant(r[4]) : null, Timestamps.instant(r[5]),
+                        r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7]));
+    }
+
+    /** Attempts for a subscription, newest first, after an attempt id when paging. */
+    List<AttemptView> attempts(String webhookId, Long beforeId, int limit) {
+        var query = session.createNativeQuery("select a.id, a.delivery_id, d.event_type, a.attempt, a.attempted_at,"
+                + " a.status_code, a.duration_ms, a.error, a.next_attempt_at from webhook_attempt a"
+                + " join webhook_delivery d on d.id = a.delivery_id and d.webhook_id = a.webhook_id"
+                + " where a.webhook_id = :webhook" + (beforeId == null ? "" : " and a.id < :before")
+                + " order by a.id desc", Object[].class)
+                .setParameter("webhook", webhookId);
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(r -> new AttemptView(String.valueOf(r[0]), (String) r[1], (String) r[2],
+                        ((Number) r[3]).intValue(), Timestamps.instant(r[4]),
+                        r[5] == null ? null : ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7],
+                        r[8] == null ? null : Timestamps.instant(r[8])))
+                .toList();
+    }
+
+    /** How many deliveries wait, and since when the oldest waits; for metrics. */
+    Object[] backlog() {
+        return session.createNativeQuery("select count(*), min(created_at) from webhook_delivery"
+                + " where status = 'PENDING'", Object[].class).getSingleResult();
+    }
+
+    private String payload(String type, Instant timestamp, Object data) {
+        try {
+            return mapper.writeValueAsString(new Payload(type, timestamp, data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The thin body every delivery carries: what happened, when, and where to read more. */
+    record Payload(String type, Instant timestamp, Object data) {
+    }
+
+    /** The data of a change event: its cursor in the feed and its subject. */
+    record ChangeData(String cursor, ChangeView.Subject subject) {
+    }
+
+    /** A delivery claimed for sending. */
+    record Claimed(String id, String webhookId, String eventType, String payload, int attempts, Instant createdAt) {
+    }
+
+    /** What one attempt came to. */
+    record Attempt(Instant startedAt, Integer statusCode, int durationMs, String error, String retryAfter) {
+    }
+}
