@@ -108,10 +108,11 @@ public class ProblemMapper {
     }
 
     private static Problem internal(Throwable e) {
-        String incident = UUID.randomUUID().toString();
+        String incident = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return new Problem(ApiException.typeOf("INTERNAL_ERROR"), "Internal error", 500,
-                "The service failed to answer; the incident is logged as " + incident + ".", "INTERNAL_ERROR", null);
+                "The service failed to answer; the incident is logged under request id " + incident + ".",
+                "INTERNAL_ERROR", null);
     }
 
     private static Response respond(Problem problem) {

@@ -21,6 +21,7 @@ import dev.parley.common.ParleyConfig;
 import dev.parley.common.SingleFlight;
 import dev.parley.common.VersionStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -63,6 +64,23 @@ public class ChangeStream {
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
         wake();
+    }
+
+    /**
+     * Streams end as soon as the process is asked to stop (SIGTERM), so that they do not hold up the
+     * draining of in-flight requests; clients reconnect to another replica with Last-Event-ID.
+     * Quarkus fires ShutdownEvent only after that draining, hence a JVM hook of our own.
+     */
+    void onStart(@Observes StartupEvent event) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "change-stream-close"));
+    }
+
+    void closeAll() {
+        delivery.shutdown();
+        for (Subscriber subscriber : subscribers) {
+            subscriber.sink.close();
+        }
+        subscribers.clear();
     }
 
     @Scheduled(every = "${parley.feed.stream-poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

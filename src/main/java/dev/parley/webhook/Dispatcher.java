@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +23,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import dev.parley.common.Clock;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.SingleFlight;
+import dev.parley.common.Timestamps;
 import dev.parley.feed.ChangeAppended;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -46,11 +50,20 @@ public class Dispatcher {
     });
     private final SingleFlight rounds = new SingleFlight("webhook-dispatcher", this::round);
     private final HttpClient client;
+    private final MeterRegistry registry;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestEpochMillis = new AtomicLong();
 
-    Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config) {
+    Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry) {
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.config = config;
+        this.registry = registry;
+        Gauge.builder("parley.webhook.outbox.backlog", backlog, AtomicLong::get)
+                .description("Deliveries waiting to be sent (all replicas)").register(registry);
+        Gauge.builder("parley.webhook.outbox.oldest.age", oldestEpochMillis,
+                oldest -> oldest.get() == 0 ? 0 : (System.currentTimeMillis() - oldest.get()) / 1000.0)
+                .description("Age of the oldest waiting delivery").baseUnit("seconds").register(registry);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -69,6 +82,9 @@ public class Dispatcher {
     @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         rounds.drain();
+        Object[] waiting = outbox.backlog();
+        backlog.set(((Number) waiting[0]).longValue());
+        oldestEpochMillis.set(waiting[1] == null ? 0 : Timestamps.instant(waiting[1]).toEpochMilli());
     }
 
     /** Claims a batch of due deliveries and sends them; answers true when it found any. */
@@ -112,16 +128,21 @@ public class Dispatcher {
 
     private void settle(Outbox.Claimed delivery, Outbox.Attempt attempt) {
         Integer code = attempt.statusCode();
+        String outcome;
         if (code != null && code / 100 == 2) {
+            outcome = "succeeded";
             outbox.record(delivery, attempt, Outbox.SUCCEEDED, null);
         } else if (code != null && code == 410) {
+            outcome = "gone";
             outbox.record(delivery, attempt, Outbox.FAILED, null);
             webhooks.deactivate(delivery.webhookId(), "The receiver answered 410 Gone at " + attempt.startedAt() + ".");
         } else {
             Instant next = attempt.startedAt().plus(backoff(delivery.attempts() + 1, attempt.retryAfter()));
             boolean givingUp = next.isAfter(delivery.createdAt().plus(config.webhooks().giveUpAfter()));
+            outcome = givingUp ? "gave_up" : "retrying";
             outbox.record(delivery, attempt, givingUp ? Outbox.GAVE_UP : Outbox.PENDING, givingUp ? null : next);
         }
+        registry.counter("parley.webhook.deliveries", "outcome", outcome).increment();
     }
 
     /**

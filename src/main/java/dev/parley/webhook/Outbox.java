@@ -154,6 +154,7 @@ public class Outbox {
     }
 
     /** How many deliveries wait, and since when the oldest waits; for metrics. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     Object[] backlog() {
         return session.createNativeQuery("select count(*), min(created_at) from webhook_delivery"
                 + " where status = 'PENDING'", Object[].class).getSingleResult();

@@ -1,0 +1,34 @@
+package dev.parley.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
+/** Parley's own figures about the change log at /q/metrics: what was committed, who is listening. */
+@Startup
+@ApplicationScoped
+public class FeedMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter stances;
+
+    FeedMetrics(MeterRegistry registry, ChangeStream stream) {
+        this.registry = registry;
+        this.stances = Counter.builder("parley.stances.recorded")
+                .description("Stances appended to position histories (committed)").register(registry);
+        Gauge.builder("parley.sse.subscribers", stream, ChangeStream::subscriberCount)
+                .description("Open change streams on this replica").register(registry);
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
+        registry.counter("parley.changes.appended", "type", change.type()).increment();
+        if ("position.changed".equals(change.type())) {
+            stances.increment();
+        }
+    }
+}
