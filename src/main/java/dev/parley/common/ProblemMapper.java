@@ -97,6 +97,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                // Refused in the commit step (a stale If-Match): the transaction rolled back around it.
+                return respond(api.toProblem());
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 // A race lost to a concurrent write (two creates of one slug): the database said no.
                 return respond(

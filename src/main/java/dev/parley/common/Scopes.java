@@ -16,6 +16,8 @@ public final class Scopes {
     public static final String CITATION_EDITS = "citation-edits";
     /** Everything: the version is the last change cursor. */
     public static final String ALL = "*";
+    /** What the change feed still holds: the version is the last cursor retention removed. */
+    public static final String RETAINED = "*retained";
 
     // Templates for @Versioned: {name} is replaced with the request's path parameter of that name.
     public static final String PARTY = "party:{slug}";

@@ -18,14 +18,21 @@ public class VersionStore {
         this.session = session;
     }
 
-    /** Each scope's version, 0 for one never written; {@link Scopes#ALL} is the last change cursor. */
+    /**
+     * Each scope's version, 0 for one never written; {@link Scopes#ALL} is the last change cursor and
+     * {@link Scopes#RETAINED} the last pruned one.
+     */
     public Map<String, Long> versions(List<String> scopes) {
         Map<String, Long> versions = new TreeMap<>();
         scopes.forEach(s -> versions.put(s, 0L));
-        if (versions.containsKey(Scopes.ALL)) {
-            versions.put(Scopes.ALL, lastCursor());
+        if (versions.containsKey(Scopes.ALL) || versions.containsKey(Scopes.RETAINED)) {
+            Object[] log = session.createNativeQuery("select last_cursor, pruned_through from change_cursor where id = 1",
+                    Object[].class).getSingleResult();
+            versions.computeIfPresent(Scopes.ALL, (s, v) -> ((Number) log[0]).longValue());
+            versions.computeIfPresent(Scopes.RETAINED, (s, v) -> ((Number) log[1]).longValue());
         }
-        List<String> stored = scopes.stream().filter(s -> !Scopes.ALL.equals(s)).toList();
+        List<String> stored = scopes.stream().filter(s -> !Scopes.ALL.equals(s) && !Scopes.RETAINED.equals(s))
+                .toList();
         if (!stored.isEmpty()) {
             session.createNativeQuery("select scope, version from resource_version where scope in (:scopes)",
                     Object[].class).setParameterList("scopes", stored).getResultList()

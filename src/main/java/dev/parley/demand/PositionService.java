@@ -121,9 +121,10 @@ public class PositionService {
         List<Citation> evidence = citations.attach(stance.newCitations(), stance.existingCitations());
         PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
                 Clock.now(), caller.name());
-        changeDemandStatus(demand);
+        // The stance first, then the demand status it moved: readers of the feed see cause before effect.
         changes.append("position.changed", "position", demand.slug + "/" + position.party.slug,
                 PositionView.of(position, change), DemandService.stanceScopes(demand));
+        changeDemandStatus(demand);
         return view(position, position.currentChangeId.equals(change.id) ? change
                 : positions.changes(List.of(position.currentChangeId)).get(0));
     }

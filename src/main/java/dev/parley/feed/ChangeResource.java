@@ -39,7 +39,8 @@ public class ChangeResource {
     }
 
     @GET
-    @Versioned(Scopes.ALL)
+    // Pruning moves where a page without after starts and turns old cursors into 410s.
+    @Versioned({ Scopes.ALL, Scopes.RETAINED })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listChanges", summary = "Read the change feed", description = "Every create, update, delete and stance change, in commit order. Without after, starts at the oldest change retained. Ask again with after=next_cursor; the page is empty when nothing is new. A cursor older than the retention window (7 days by default) gives 410: list the resources again and start over.")
     @APIResponse(responseCode = "200", description = "A page of changes.")

@@ -2,7 +2,6 @@ package dev.parley.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,7 +24,8 @@ public class FeedMetrics {
                 .description("Open change streams on this replica").register(registry);
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
+    /** Counted as written, in the commit step; a commit failing after it is the rare exception. */
+    void written(@Observes ChangeWritten change) {
         registry.counter("parley.changes.appended", "type", change.type()).increment();
         if ("position.changed".equals(change.type())) {
             stances.increment();

@@ -19,8 +19,8 @@ import dev.parley.common.Clock;
 import dev.parley.common.Database;
 import dev.parley.common.Ids;
 import dev.parley.common.Timestamps;
-import dev.parley.feed.ChangeAppended;
 import dev.parley.feed.ChangeView;
+import dev.parley.feed.ChangeWritten;
 
 /**
  * The durable webhook outbox. Every change is queued for each matching active subscription in the
@@ -46,8 +46,8 @@ public class Outbox {
     }
 
     /** Queues the change for every active subscription to its type, in the writing transaction. */
-    void enqueue(@Observes ChangeAppended change) {
-        Instant now = Clock.now();
+    void enqueue(@Observes ChangeWritten change) {
+        Instant now = change.occurredAt();
         String payload = payload(change.type(), now, new ChangeData(change.cursorToken(), change.subject()));
         session.createNativeQuery("insert into webhook_delivery"
                 + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
