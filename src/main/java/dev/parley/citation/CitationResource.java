@@ -47,7 +47,7 @@ public class CitationResource {
     @GET
     @Versioned(Scopes.CITATION)
     @Path("/{id}")
-    @Operation(operationId = "getCitation", summary = "Get a citation")
+    @Operation(operationId = "getCitation", summary = "Get a citation", description = "A citation is created inline with the stance it supports (PUT .../positions/{party}) and can be attached to later stances by id.")
     @APIResponse(responseCode = "200", description = "The citation.")
     public CitationView get(@PathParam("id") String id) {
         return CitationView.from(service.requireCitation(id));

@@ -66,7 +66,7 @@ public class SourceResource {
     @POST
     @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createSource", summary = "Create a source")
+    @Operation(operationId = "createSource", summary = "Create a source", description = "The server assigns the id; citations refer to the source by it (source_id).")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = SourceView.class)))
     public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             SourceRequest request) {
@@ -79,7 +79,7 @@ public class SourceResource {
     @GET
     @Versioned(Scopes.SOURCE)
     @Path("/{id}")
-    @Operation(operationId = "getSource", summary = "Get a source")
+    @Operation(operationId = "getSource", summary = "Get a source", description = "Addressed by its server-assigned id.")
     @APIResponse(responseCode = "200", description = "The source.")
     public SourceView get(@PathParam("id") String id) {
         return SourceView.from(service.requireSource(id));

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +68,7 @@ public class DemandResource {
             @Parameter(description = "Slug of a party the demand is addressed to.") @QueryParam("addressee") String addressee,
             @Parameter(description = "Derived demand status.", schema = @Schema(implementation = DemandStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Topic slug.") @QueryParam("topic") String topic,
-            @Parameter(description = "Case-insensitive text to find in the title or text.", schema = @Schema(maxLength = 200)) @QueryParam("q") String q,
+            @Parameter(description = "Case-insensitive text to find in the title or text.", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
             @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
         DemandFilter filter = new DemandFilter(blankToNull(negotiation), blankToNull(proposer), blankToNull(addressee),
@@ -95,7 +96,7 @@ public class DemandResource {
     @GET
     @Versioned(Scopes.DEMAND)
     @Path("/{slug}")
-    @Operation(operationId = "getDemand", summary = "Get a demand")
+    @Operation(operationId = "getDemand", summary = "Get a demand", description = "With its derived status, computed from the current positions of the proposer and the addressees.")
     @APIResponse(responseCode = "200", description = "The demand.")
     public DemandView get(@PathParam("slug") String slug) {
         return DemandView.from(service.require(slug));

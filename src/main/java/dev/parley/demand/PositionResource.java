@@ -52,7 +52,7 @@ public class PositionResource {
     @GET
     @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
     @Path("/{party}")
-    @Operation(operationId = "getPosition", summary = "A party's current position on a demand")
+    @Operation(operationId = "getPosition", summary = "A party's current position on a demand", description = "The stance whose effective_on is the latest, with its citations. Its ETag is the If-Match a following PUT needs.")
     @APIResponse(responseCode = "200", description = "The position.")
     public PositionView get(@PathParam("slug") String slug, @PathParam("party") String party) {
         return service.current(slug, party);

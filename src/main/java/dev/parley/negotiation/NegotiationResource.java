@@ -69,7 +69,7 @@ public class NegotiationResource {
     @POST
     @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createNegotiation", summary = "Create a negotiation")
+    @Operation(operationId = "createNegotiation", summary = "Create a negotiation", description = "Every participant must be an existing party (400 otherwise); a slug already taken gives 409.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = NegotiationView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -84,7 +84,7 @@ public class NegotiationResource {
     @GET
     @Versioned(Scopes.NEGOTIATION)
     @Path("/{slug}")
-    @Operation(operationId = "getNegotiation", summary = "Get a negotiation")
+    @Operation(operationId = "getNegotiation", summary = "Get a negotiation", description = "With its participants in display order; the matrix of positions is under /matrix.")
     @APIResponse(responseCode = "200", description = "The negotiation.")
     public NegotiationView get(@PathParam("slug") String slug) {
         return NegotiationView.from(service.require(slug));

@@ -67,7 +67,7 @@ public class PartyResource {
     @POST
     @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createParty", summary = "Create a party")
+    @Operation(operationId = "createParty", summary = "Create a party", description = "The slug is immutable once created; a slug already taken gives 409.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = PartyView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -81,7 +81,7 @@ public class PartyResource {
     @GET
     @Versioned(Scopes.PARTY)
     @Path("/{slug}")
-    @Operation(operationId = "getParty", summary = "Get a party")
+    @Operation(operationId = "getParty", summary = "Get a party", description = "Addressed by its immutable slug.")
     @APIResponse(responseCode = "200", description = "The party.")
     public PartyView get(@PathParam("slug") String slug) {
         return PartyView.from(service.require(slug));

@@ -71,7 +71,7 @@ public class ApiKeyResource {
     @GET
     @Versioned(Scopes.API_KEY)
     @Path("/{id}")
-    @Operation(operationId = "getApiKey", summary = "Get an API key")
+    @Operation(operationId = "getApiKey", summary = "Get an API key", description = "Its name, role, creation time and, once revoked, revoked_at. The key itself is never shown again after its creation.")
     @APIResponse(responseCode = "200", description = "The API key, without the key.")
     public ApiKeyView get(@PathParam("id") String id) {
         return ApiKeyView.from(service.require(id));

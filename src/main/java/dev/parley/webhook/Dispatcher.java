@@ -6,14 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import dev.parley.common.Clock;
+import dev.parley.common.NotFound;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.SingleFlight;
 import dev.parley.common.Timestamps;
@@ -51,6 +48,7 @@ public class Dispatcher {
     private final SingleFlight rounds = new SingleFlight("webhook-dispatcher", this::round);
     private final HttpClient client;
     private final MeterRegistry registry;
+    private final Backoff backoff;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestEpochMillis = new AtomicLong();
 
@@ -59,6 +57,7 @@ public class Dispatcher {
         this.webhooks = webhooks;
         this.config = config;
         this.registry = registry;
+        this.backoff = new Backoff(config.webhooks().firstRetry(), config.webhooks().longestWait());
         Gauge.builder("parley.webhook.outbox.backlog", backlog, AtomicLong::get)
                 .description("Deliveries waiting to be sent (all replicas)").register(registry);
         Gauge.builder("parley.webhook.outbox.oldest.age", oldestEpochMillis,
@@ -97,7 +96,13 @@ public class Dispatcher {
     private CompletableFuture<Void> send(Outbox.Claimed delivery) {
         Instant started = Clock.now();
         long start = System.nanoTime();
-        WebhookService.Target target = webhooks.target(delivery.webhookId());
+        WebhookService.Target target;
+        try {
+            target = webhooks.target(delivery.webhookId());
+        } catch (NotFound deleted) {
+            // Deleted since the claim; its deliveries went with it.
+            return CompletableFuture.completedFuture(null);
+        }
         if (target.refusal() != null) {
             return CompletableFuture.runAsync(() -> settle(delivery,
                     new Outbox.Attempt(started, null, 0, "Not sent: the URL " + target.refusal(), null)), settling);
@@ -131,49 +136,19 @@ public class Dispatcher {
         String outcome;
         if (code != null && code / 100 == 2) {
             outcome = "succeeded";
-            outbox.record(delivery, attempt, Outbox.SUCCEEDED, null);
+            outbox.record(delivery, attempt, Outbox.SUCCEEDED, null, null);
         } else if (code != null && code == 410) {
             outcome = "gone";
-            outbox.record(delivery, attempt, Outbox.FAILED, null);
-            webhooks.deactivate(delivery.webhookId(), "The receiver answered 410 Gone at " + attempt.startedAt() + ".");
+            outbox.record(delivery, attempt, Outbox.FAILED, null,
+                    "The receiver answered 410 Gone at " + attempt.startedAt() + ".");
         } else {
-            Instant next = attempt.startedAt().plus(backoff(delivery.attempts() + 1, attempt.retryAfter()));
+            Instant next = attempt.startedAt().plus(backoff.after(delivery.attempts() + 1, attempt.retryAfter()));
             boolean givingUp = next.isAfter(delivery.createdAt().plus(config.webhooks().giveUpAfter()));
             outcome = givingUp ? "gave_up" : "retrying";
-            outbox.record(delivery, attempt, givingUp ? Outbox.GAVE_UP : Outbox.PENDING, givingUp ? null : next);
+            outbox.record(delivery, attempt, givingUp ? Outbox.GAVE_UP : Outbox.PENDING, givingUp ? null : next,
+                    null);
         }
         registry.counter("parley.webhook.deliveries", "outcome", outcome).increment();
-    }
-
-    /**
-     * The wait after the {@code failures}-th failed attempt: first-retry × 2^(failures-1), capped,
-     * with ±20 % jitter so receivers that come back are not hit by every sender at once; longer if the
-     * receiver asked for it with Retry-After.
-     */
-    Duration backoff(int failures, String retryAfter) {
-        long base = config.webhooks().firstRetry().toMillis();
-        long cap = config.webhooks().longestWait().toMillis();
-        long wait = failures >= 31 ? cap : Math.min(cap, base << Math.max(0, failures - 1));
-        wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
-        Duration asked = retryAfter(retryAfter);
-        return asked != null && asked.toMillis() > wait ? asked : Duration.ofMillis(wait);
-    }
-
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException e) {
-            try {
-                Duration until = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
     }
 
     private static String describe(Throwable failure) {

@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.common.Clock;
 import dev.parley.common.Database;
 import dev.parley.common.Ids;
+import dev.parley.common.Scopes;
 import dev.parley.common.Timestamps;
+import dev.parley.feed.ChangeLog;
 import dev.parley.feed.ChangeView;
 import dev.parley.feed.ChangeWritten;
 
@@ -38,11 +40,13 @@ public class Outbox {
     private final Session session;
     private final ObjectMapper mapper;
     private final Database database;
+    private final ChangeLog changes;
 
-    Outbox(Session session, ObjectMapper mapper, Database database) {
+    Outbox(Session session, ObjectMapper mapper, Database database, ChangeLog changes) {
         this.session = session;
         this.mapper = mapper;
         this.database = database;
+        this.changes = changes;
     }
 
     /** Queues the change for every active subscription to its type, in the writing transaction. */
@@ -94,9 +98,19 @@ public class Outbox {
                 ((Number) r[4]).intValue(), Timestamps.instant(r[5]))).toList();
     }
 
-    /** Records an attempt and what follows from it, in one transaction. */
+    /**
+     * Records an attempt and what follows from it, in one transaction: with {@code disableReason}
+     * the subscription is deactivated in it too, so a crash cannot keep a gone receiver subscribed.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void record(Claimed delivery, Attempt attempt, String status, Instant nextAttemptAt) {
+    void record(Claimed delivery, Attempt attempt, String status, Instant nextAttemptAt, String disableReason) {
+        if (disableReason != null) {
+            session.createNativeQuery("update webhook set active = false, disabled_reason = :reason,"
+                    + " updated_at = :now where id = :webhook")
+                    .setParameter("reason", disableReason).setParameter("now", Clock.now())
+                    .setParameter("webhook", delivery.webhookId()).executeUpdate();
+            changes.touch(List.of(Scopes.WEBHOOKS, Scopes.webhook(delivery.webhookId())));
+        }
         session.createNativeQuery("insert into webhook_attempt (delivery_id, webhook_id, attempt, attempted_at,"
                 + " status_code, duration_ms, error, next_attempt_at)"
                 + " values (:id, :webhook, :attempt, :at, :code, :duration, :error, :next)")

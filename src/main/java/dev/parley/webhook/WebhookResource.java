@@ -83,7 +83,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Versioned(Scopes.WEBHOOK)
-    @Operation(operationId = "getWebhook", summary = "Get a webhook subscription")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook subscription", description = "Its target, event types and whether it is active; the signing secret is shown only when the subscription is created.")
     @APIResponse(responseCode = "200", description = "The subscription, without its secret.")
     public WebhookView get(@PathParam("id") String id) {
         return WebhookView.from(service.require(id));

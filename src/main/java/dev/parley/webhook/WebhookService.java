@@ -128,16 +128,6 @@ public class WebhookService {
                 policy.refusal(webhook.url));
     }
 
-    @Transactional
-    void deactivate(String id, String reason) {
-        webhooks.findById(id).ifPresent(webhook -> {
-            webhook.active = false;
-            webhook.disabledReason = reason;
-            webhook.updatedAt = Clock.now();
-            touch(id);
-        });
-    }
-
     private void check(WebhookRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String refusal = policy.refusal(request.url());

@@ -49,6 +49,9 @@ class OpenApiDocumentTest {
             if (!operation.hasNonNull("summary")) {
                 missing.add(where + ": summary");
             }
+            if (!operation.hasNonNull("description")) {
+                missing.add(where + ": description");
+            }
             if (!operation.has("tags") || operation.get("tags").isEmpty()) {
                 missing.add(where + ": tag");
             }
