@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes every operation of the generated document with what the shared machinery adds, so no
- * resource has to repeat it: the problem+json answers (400, 404, 406, 415, 500), the conditional-GET
- * headers and 304 of {@link ConditionalGet}, and a merge-patch schema with nothing required for
- * each PATCH body.
+ * resource has to repeat it: the problem+json answers (400, 401, 403, 404, 406, 413, 415, 429,
+ * 500), the conditional-GET headers and 304 of {@link ConditionalGet}, and a merge-patch schema
+ * with nothing required for each PATCH body.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -42,12 +42,14 @@ public class OpenApiProblems implements OASFilter {
                 }
                 add(operation, "406", "NotAcceptable");
                 if (hasBody) {
+                    add(operation, "413", "PayloadTooLarge");
                     add(operation, "415", "UnsupportedMediaType");
                 }
                 add(operation, "500", "InternalError");
                 if (path.getKey().startsWith(Api.BASE)) {
                     add(operation, "401", "Unauthorized");
                     add(operation, "403", "Forbidden");
+                    add(operation, "429", "TooManyRequests");
                 }
                 boolean writes = entry.getKey() == PathItem.HttpMethod.PATCH || entry.getKey() == PathItem.HttpMethod.PUT
                         || entry.getKey() == PathItem.HttpMethod.DELETE;

@@ -16,8 +16,11 @@ public interface ParleyConfig {
 
     Db db();
 
-    /** Let GETs through without an API key (PARLEY_ANONYMOUS_READ); false for production. */
-    @WithDefault("true")
+    /**
+     * Let GETs through without an API key (PARLEY_ANONYMOUS_READ); application.properties makes it
+     * true with the embedded H2 database and false with PostgreSQL.
+     */
+    @WithDefault("false")
     boolean anonymousRead();
 
     /** An admin key to register on start, idempotently (PARLEY_BOOTSTRAP_ADMIN_KEY). */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.Session;
 
@@ -40,10 +41,10 @@ public class ApiKeyRepository {
         return query.setMaxResults(limit).getResultList();
     }
 
-    long countActiveAdmins() {
-        return session.createSelectionQuery(
-                "select count(*) from ApiKey where role = :admin and revokedAt is null", Long.class)
-                .setParameter("admin", Role.ADMIN).getSingleResult();
+    /** Locks the active admin keys until commit, so two revocations cannot both see another admin. */
+    int lockActiveAdmins() {
+        return session.createSelectionQuery("from ApiKey where role = :admin and revokedAt is null", ApiKey.class)
+                .setParameter("admin", Role.ADMIN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().size();
     }
 
     long count() {

@@ -87,7 +87,7 @@ public class ApiKeyService {
             changes.touch(List.of());
             return;
         }
-        if (key.role == Role.ADMIN && keys.countActiveAdmins() <= 1) {
+        if (key.role == Role.ADMIN && keys.lockActiveAdmins() <= 1) {
             throw new Conflict("LAST_ADMIN_KEY", "This is the last active admin key; create another admin key first.");
         }
         key.revokedAt = Clock.now();
