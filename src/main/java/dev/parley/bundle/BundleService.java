@@ -25,6 +25,7 @@ import dev.parley.negotiation.NegotiationRequest;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.PartyRequest;
 import dev.parley.party.PartyService;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /** Writes the whole data set as a bundle and reads one back, upserting, in one transaction. */
 @ApplicationScoped
@@ -58,8 +59,13 @@ public class BundleService {
                 demands.all().stream().map(d -> toBundle(d, histories.getOrDefault(d.slug, List.of()))).toList());
     }
 
-    /** Upserts everything the bundle holds; any error rolls the whole import back. */
+    /**
+     * Upserts everything the bundle holds; any error rolls the whole import back. A large bundle may
+     * take minutes, longer than the default transaction timeout, whose reaper would interrupt the
+     * thread mid-write (and an interrupted H2 closes its file).
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public ImportSummary importBundle(Bundle bundle) {
         int partiesCreated = 0;
         for (PartyRequest party : bundle.parties()) {

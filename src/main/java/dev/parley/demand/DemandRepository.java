@@ -30,21 +30,25 @@ public class DemandRepository {
                 .setParameter("slug", slug).uniqueResultOptional();
     }
 
-    /** A page in slug order; only the filters given become conditions, so each can use its index. */
+    /**
+     * A page in slug order; only the filters given become conditions. The query reads demand alone
+     * (filters on other tables are subqueries), so the database walks the slug index and stops after
+     * the page instead of sorting every match; the page's negotiations, proposers and addressees
+     * load in batches.
+     */
     List<Demand> page(DemandFilter filter, String afterSlug, int limit) {
-        StringBuilder hql = new StringBuilder(
-                "select d from Demand d join fetch d.negotiation n join fetch d.proposer p where 1 = 1");
+        StringBuilder hql = new StringBuilder("select d from Demand d where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (afterSlug != null) {
             hql.append(" and d.slug > :after");
             parameters.put("after", afterSlug);
         }
         if (filter.negotiation() != null) {
-            hql.append(" and n.slug = :negotiation");
+            hql.append(" and d.negotiation = (select n from Negotiation n where n.slug = :negotiation)");
             parameters.put("negotiation", filter.negotiation());
         }
         if (filter.proposer() != null) {
-            hql.append(" and p.slug = :proposer");
+            hql.append(" and d.proposer = (select p from Party p where p.slug = :proposer)");
             parameters.put("proposer", filter.proposer());
         }
         if (filter.addressee() != null) {

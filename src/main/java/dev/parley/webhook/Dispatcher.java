@@ -81,7 +81,13 @@ public class Dispatcher {
     @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         rounds.drain();
-        Object[] waiting = outbox.backlog();
+        Object[] waiting;
+        try {
+            waiting = outbox.backlog();
+        } catch (RuntimeException e) {
+            // The database is going away with the process (shutdown); the next start counts again.
+            return;
+        }
         backlog.set(((Number) waiting[0]).longValue());
         oldestEpochMillis.set(waiting[1] == null ? 0 : Timestamps.instant(waiting[1]).toEpochMilli());
     }

@@ -1,0 +1,820 @@
+"""The Parley benchmark driver, run by bench/run.sh (which installs tools, builds, makes the fresh
+PostgreSQL database and cleans up). Every process it starts is recorded by PID under
+WORK/pids/ and stopped by PID here (and by run.sh's trap if this dies). All traffic goes to
+127.0.0.1 and every load step is bounded in time.
+
+Phases:
+  H2 (embedded, the default): cold start (S6), import-API sample (generation timing), then for each
+    scale: bulk SQL load, restart (time to ready with data), S1/S2/S3 each paired with
+    /q/health/live; json-server side by side; S3 deep page at the largest scale; S4 writes; S5 open
+    model; RSS after load; then a restart with SQL logging to count statements per request.
+  PostgreSQL: cold start, bulk load, S1-S3 (full run only), S4 writes, S5, RSS after load.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gen_data  # noqa: E402
+import sqlgen  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.dirname(HERE)
+ROOT = os.path.dirname(BENCH)
+JAR = os.path.join(ROOT, 'target', 'quarkus-app', 'quarkus-run.jar')
+SEED_NEGOTIATION = 'russia-us-nato-security-guarantees'
+ADMIN_KEY = 'parley_bench_admin_key_local_only_0123456789'
+HOST = '127.0.0.1'
+
+MODES = {
+    'quick': dict(threads=2, connections=16, duration=4, warmup=1, scales=[1000], pg_scale=1000,
+                  pg_reads=False, sample_copies=1, s4_positions=128, s5_rates=[100], s5_duration=4,
+                  s5_warmup=2, s5_negotiations=5),
+    'full': dict(threads=2, connections=16, duration=15, warmup=5, scales=[1000, 10000, 100000],
+                 pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256,
+                 s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10),
+}
+GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0}
+
+
+def log(msg):
+    print('[bench %s] %s' % (time.strftime('%H:%M:%S'), msg), flush=True)
+
+
+# ---------------------------------------------------------------- processes, by PID only
+
+class Proc:
+    running = []
+
+    def __init__(self, name, cmd, env, logfile, work):
+        self.name = name
+        self.logfile = logfile
+        self.out = open(logfile, 'w')
+        self.started = time.monotonic()
+        self.p = subprocess.Popen(cmd, env=env, stdout=self.out, stderr=subprocess.STDOUT, cwd=ROOT,
+                                  start_new_session=True)
+        self.pidfile = os.path.join(work, 'pids', '%s.pid' % name)
+        with open(self.pidfile, 'w') as f:
+            f.write(str(self.p.pid))
+        Proc.running.append(self)
+
+    @property
+    def pid(self):
+        return self.p.pid
+
+    def stop(self, timeout=40):
+        if self.p.poll() is None:
+            self.p.send_signal(signal.SIGTERM)
+            try:
+                self.p.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait(10)
+        self.out.close()
+        if os.path.exists(self.pidfile):
+            os.remove(self.pidfile)
+        if self in Proc.running:
+            Proc.running.remove(self)
+
+    @classmethod
+    def stop_all(cls):
+        for p in list(cls.running):
+            try:
+                p.stop(timeout=20)
+            except Exception as e:  # keep stopping the others
+                log('could not stop %s: %s' % (p.name, e))
+
+
+def run_tracked(ctx_work, name, cmd, env=None, timeout=600):
+    """Runs a short-lived tool as a recorded PID (so run.sh's trap can stop it too), bounded in time;
+    answers its output."""
+    logfile = os.path.join(ctx_work, 'logs', '%s.out' % name)
+    proc = Proc(name, cmd, env or dict(os.environ), logfile, ctx_work)
+    try:
+        code = proc.p.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.stop()
+        raise RuntimeError('%s did not finish within %d s' % (name, timeout))
+    proc.stop()
+    with open(logfile, errors='replace') as f:
+        out = f.read()
+    if code != 0:
+        raise RuntimeError('%s failed (exit %s):\n%s' % (name, code, out[-3000:]))
+    return out
+
+
+def on_signal(signum, frame):
+    Proc.stop_all()
+    sys.exit(128 + signum)
+
+
+# ---------------------------------------------------------------- HTTP
+
+def http(method, url, body=None, headers=None, timeout=60):
+    assert url.startswith('http://127.0.0.1:'), url
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def get_json(url):
+    status, _, body = http('GET', url)
+    if status != 200:
+        raise RuntimeError('GET %s: %s %s' % (url, status, body[:300]))
+    return json.loads(body)
+
+
+def etag_of(url):
+    status, headers, _ = http('GET', url)
+    if status != 200:
+        raise RuntimeError('GET %s: %s' % (url, status))
+    return headers.get('ETag') or headers.get('Etag') or headers.get('etag')
+
+
+# ---------------------------------------------------------------- the service
+
+class Service:
+    def __init__(self, ctx, name, db, extra_env=None, java_opts=()):
+        self.ctx = ctx
+        self.port = ctx.next_port()
+        self.base = 'http://%s:%d' % (HOST, self.port)
+        env = dict(os.environ)
+        for k in [k for k in env if k.startswith('PARLEY_') or k.startswith('QUARKUS_')]:
+            del env[k]
+        env.update({'PORT': str(self.port), 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY,
+                    'PARLEY_RATE_LIMIT_PER_SECOND': '0', 'PARLEY_SEED': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s'})
+        env.update(db.env())
+        env.update(extra_env or {})
+        opts = shlex.split(os.environ.get('BENCH_JAVA_OPTS', '')) + list(java_opts)
+        self.logfile = os.path.join(ctx.work, 'logs', '%s.log' % name)
+        self.proc = Proc(name, ['java'] + opts + ['-jar', JAR], env, self.logfile, ctx.work)
+        self.ready_s = self.wait_ready()
+        self.started_in_s = None
+        with open(self.logfile, errors='replace') as f:
+            m = re.search(r'started in ([0-9.]+)s', f.read())
+            if m:
+                self.started_in_s = float(m.group(1))
+        log('%s ready on %s in %.2f s (Quarkus says started in %s s)' % (name, self.base, self.ready_s,
+                                                                          self.started_in_s))
+
+    def wait_ready(self, limit=300):
+        t0 = self.proc.started
+        while time.monotonic() - t0 < limit:
+            if self.proc.p.poll() is not None:
+                raise RuntimeError('the service exited while starting; see %s' % self.logfile)
+            try:
+                status, _, _ = http('GET', self.base + '/q/health/ready', timeout=2)
+                if status == 200:
+                    return time.monotonic() - t0
+            except OSError:
+                pass
+            time.sleep(0.02)
+        raise RuntimeError('the service was not ready within %d s; see %s' % (limit, self.logfile))
+
+    def rss_mb(self):
+        values = {}
+        with open('/proc/%d/status' % self.proc.pid) as f:
+            for line in f:
+                if line.startswith(('VmRSS:', 'VmHWM:')):
+                    values[line.split(':')[0]] = int(line.split()[1]) / 1024.0
+        return {'rss_mb': round(values.get('VmRSS', 0), 1), 'peak_rss_mb': round(values.get('VmHWM', 0), 1)}
+
+    def stop(self):
+        self.proc.stop()
+
+    def url(self, path):
+        return self.base + path
+
+
+class H2:
+    kind = 'h2'
+
+    def __init__(self, ctx):
+        self.work = ctx.work
+        self.dir = os.path.join(ctx.work, 'h2')
+        os.makedirs(self.dir, exist_ok=True)
+        self.h2jar = [os.path.join(ROOT, 'target', 'quarkus-app', 'lib', 'main', f)
+                      for f in os.listdir(os.path.join(ROOT, 'target', 'quarkus-app', 'lib', 'main'))
+                      if f.startswith('com.h2database.h2-')][0]
+
+    def env(self):
+        return {'PARLEY_DATA_DIR': self.dir, 'PARLEY_DB_KIND': 'h2'}
+
+    def jdbc(self):
+        return ('jdbc:h2:file:%s/parley;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'
+                % self.dir)
+
+    def parties(self):
+        out = run_tracked(self.work, 'h2-shell', ['java', '-cp', self.h2jar, 'org.h2.tools.Shell', '-url', self.jdbc(),
+                                                  '-user', 'parley', '-password', 'parley', '-sql',
+                                                  'select id, slug from party'], timeout=120)
+        return {m.group(2): int(m.group(1)) for m in re.finditer(r'^(\d+)\s*\|\s*(\S+)', out, re.M)}
+
+    def load(self, csv_dir, next_copy):
+        script = os.path.join(csv_dir, 'load-h2.sql')
+        with open(script, 'w') as f:
+            f.write(sqlgen.h2_script(csv_dir, next_copy))
+        run_tracked(self.work, 'h2-runscript', ['java', '-cp', self.h2jar, 'org.h2.tools.RunScript', '-url', self.jdbc(),
+                                                '-user', 'parley', '-password', 'parley', '-script', script],
+                    timeout=3600)
+
+
+class Postgres:
+    kind = 'postgresql'
+
+    def __init__(self, ctx, database):
+        self.database = database
+        self.work = ctx.work
+
+    def env(self):
+        return {'PARLEY_DB_KIND': 'postgresql',
+                'PARLEY_DB_URL': 'jdbc:postgresql://%s:5432/%s' % (HOST, self.database),
+                'PARLEY_DB_USER': os.environ.get('BENCH_PG_USER', 'postgres'),
+                'PARLEY_DB_PASSWORD': os.environ.get('BENCH_PG_PASSWORD', '')}
+
+    def psql(self, *args):
+        return run_tracked(self.work, 'psql', ['psql', '-h', HOST, '-U', os.environ.get('BENCH_PG_USER', 'postgres'),
+                                               '-d', self.database, '-X', '-q'] + list(args), timeout=3600)
+
+    def parties(self):
+        out = self.psql('-Atc', "select id || ' ' || slug from party")
+        return {line.split()[1]: int(line.split()[0]) for line in out.splitlines() if line.strip()}
+
+    def load(self, csv_dir, next_copy):
+        script = os.path.join(csv_dir, 'load-pg.sql')
+        with open(script, 'w') as f:
+            f.write(sqlgen.postgres_script(csv_dir, next_copy))
+        self.psql('-f', script)
+
+
+# ---------------------------------------------------------------- wrk
+
+class Wrk:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.p = ctx.p
+
+    def run(self, url, script='get.lua', env=None, duration=None, latency=True, label=''):
+        assert url.startswith('http://127.0.0.1:'), url
+        duration = duration or self.p['duration']
+        e = dict(os.environ)
+        e.update({'WRK_LIB': os.path.join(BENCH, 'wrk'), 'WRK_THREADS': str(self.p['threads'])})
+        e.update(env or {})
+        cmd = ['wrk', '-t%d' % self.p['threads'], '-c%d' % self.p['connections'], '-d%ds' % duration,
+               '--timeout', '10s', '-s', os.path.join(BENCH, 'wrk', script)] + (['--latency'] if latency else []) + [url]
+        t_start = time.time()
+        out = run_tracked(self.ctx.work, 'wrk', cmd, e, timeout=duration + 60)
+        if latency:
+            self.ctx.windows.append((label, t_start, time.time()))
+        m = re.search(r'^WRK_JSON (.*)$', out, re.M)
+        if not m:
+            raise RuntimeError('wrk gave no result for %s:\n%s' % (url, out))
+        r = json.loads(m.group(1))
+        r['rps'] = round(r['requests'] / (r['duration_us'] / 1e6), 1)
+        r['bytes_per_request'] = round(r['bytes'] / max(1, r['requests']), 1)
+        r['url'] = url.split('127.0.0.1', 1)[1]
+        log('  wrk %-28s %9.1f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %s' % (
+            label, r['rps'], r['latency_us']['p50'] / 1000, r['latency_us']['p99'] / 1000,
+            {k: v for k, v in r['errors'].items() if v}))
+        return r
+
+    def measured(self, url, label, **kw):
+        """A warm-up run (discarded), then the measured one."""
+        self.run(url, duration=self.p['warmup'], latency=False, label=label + ' (warm-up)', **kw)
+        return self.run(url, label=label, **kw)
+
+
+# ---------------------------------------------------------------- the run
+
+class Context:
+    def __init__(self, args):
+        self.args = args
+        self.mode = 'quick' if args.quick else 'full'
+        self.p = dict(MODES[self.mode])
+        if args.scales:
+            self.p['scales'] = [int(s) for s in args.scales.split(',')]
+            self.p['pg_scale'] = max(self.p['scales'])
+        self.work = args.work
+        for d in ('pids', 'logs', 'data'):
+            os.makedirs(os.path.join(self.work, d), exist_ok=True)
+        self._port = int(os.environ.get('BENCH_BASE_PORT', '18480'))
+        self.wrk = Wrk(self)
+        self.windows = []  # (label, start, end) of each measured wrk run, for JFR attribution
+        self.results = {'rows': [], 'generation': {'sql': []}, 'wrk_runs': [], 's5': {}, 's6': {},
+                        'json_server': {}, 'sql_statements': {}, 'notes': []}
+
+    def next_port(self):
+        self._port += 1
+        return self._port
+
+    def row(self, scenario, db, scale, what, measured, unit, health=None, goal=None, goal_text=None, met=None,
+            extra=None):
+        ratio = round(measured / health, 3) if health else None
+        if met is None and goal is not None and ratio is not None:
+            met = ratio >= goal
+        row = {'scenario': scenario, 'db': db, 'scale': scale, 'what': what, 'measured': measured, 'unit': unit,
+               'health_rps': health, 'ratio': ratio, 'goal': goal_text, 'met': met}
+        row.update(extra or {})
+        self.results['rows'].append(row)
+        return row
+
+
+def demands_total(seed):
+    return len(seed['demands'])
+
+
+class DataSet:
+    """Tracks which copies of the seed exist in one database."""
+
+    def __init__(self, seed):
+        self.seed = seed
+        self.demands = demands_total(seed)  # the seed, loaded by the service on first start
+        self.next_copy = 1
+
+    def import_sample(self, ctx, svc, copies):
+        """Imports `copies` copies through POST /api/v1/import, one bundle each, timed."""
+        target = self.demands + copies * demands_total(self.seed)
+        t0 = time.monotonic()
+        count = 0
+        old = gen_data.MAX_BODY
+        gen_data.MAX_BODY = 1  # one copy per bundle
+        try:
+            for body, n, k in gen_data.bundles(self.seed, self.next_copy, target, self.demands):
+                status, _, answer = http('POST', svc.url('/api/v1/import'), body,
+                                         {'Content-Type': 'application/json',
+                                          'Authorization': 'Bearer ' + ADMIN_KEY}, timeout=600)
+                if status != 200:
+                    raise RuntimeError('import failed: %s %s' % (status, answer[:500]))
+                count += n
+                self.next_copy = k
+        finally:
+            gen_data.MAX_BODY = old
+        seconds = time.monotonic() - t0
+        self.demands += count
+        per_s = count / seconds if seconds else None
+        return {'demands': count, 'bundles': copies, 'seconds': round(seconds, 2),
+                'demands_per_s': round(per_s, 2) if per_s else None,
+                'extrapolated_100k_minutes': round(100000 / per_s / 60, 1) if per_s else None}
+
+    def bulk_load(self, ctx, db, target):
+        if target <= self.demands:
+            return None
+        csv_dir = os.path.join(ctx.work, 'data', '%s-%d' % (db.kind, target))
+        t0 = time.monotonic()
+        parties = db.parties()
+        next_copy, written, rows = sqlgen.write_copies(self.seed, parties, self.next_copy, target, self.demands,
+                                                       csv_dir)
+        t1 = time.monotonic()
+        db.load(csv_dir, next_copy)
+        t2 = time.monotonic()
+        self.next_copy = next_copy
+        self.demands += written
+        entry = {'db': db.kind, 'scale': target, 'demands_added': written, 'rows': rows,
+                 'csv_seconds': round(t1 - t0, 2), 'load_seconds': round(t2 - t1, 2),
+                 'seconds': round(t2 - t0, 2)}
+        ctx.results['generation']['sql'].append(entry)
+        log('bulk load %s to %d demands: %.1f s (CSV %.1f s, load %.1f s)' % (db.kind, target, t2 - t0, t1 - t0,
+                                                                           t2 - t1))
+        shutil_rmtree(csv_dir)
+        return entry
+
+
+def shutil_rmtree(path):
+    import shutil
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def matrix_path(slug):
+    return '/api/v1/negotiations/%s/matrix' % slug
+
+
+def warm_up(ctx, svc):
+    """Right after a start: lets the JIT see health/live, the matrix and a page before any pair is
+    measured (each measured run still gets its own warm-up run)."""
+    seconds = max(2, 2 * ctx.p['warmup'])
+    for path in ('/q/health/live', matrix_path(SEED_NEGOTIATION), '/api/v1/demands?page_size=50'):
+        ctx.wrk.run(svc.url(path), duration=seconds, latency=False, label='service warm-up %s' % path.split('?')[0])
+
+
+def read_scenarios(ctx, svc, db_kind, scale):
+    """S1, S2, S3 on one service, each measured right after /q/health/live with the same settings."""
+    wrk = ctx.wrk
+    health_url = svc.url('/q/health/live')
+    matrix = svc.url(matrix_path(SEED_NEGOTIATION))
+    tag = etag_of(matrix)
+    status, _, _ = http('GET', matrix, headers={'If-None-Match': tag})
+    if status != 304:
+        raise RuntimeError('the conditional matrix GET answered %s, not 304' % status)
+    page = svc.url('/api/v1/demands?page_size=50')
+    out = {}
+    for scenario, url, env, what in [
+            ('S1', matrix, {'WRK_IF_NONE_MATCH': tag}, 'conditional matrix poll, 304'),
+            ('S2', matrix, None, 'full seed matrix, 200'),
+            ('S3', page, None, 'first page of 50 demands, 200')]:
+        h = wrk.measured(health_url, '%s %s health/live' % (db_kind, scenario))
+        r = wrk.measured(url, '%s %s @%d' % (db_kind, scenario, scale), env=env)
+        ctx.results['wrk_runs'].append({'scenario': scenario, 'db': db_kind, 'scale': scale, 'health': h, 'run': r})
+        errors = sum(v for k, v in r['errors'].items() if k != 'unmatched')
+        ctx.row(scenario, db_kind, scale, what, r['rps'], 'req/s', h['rps'], GOALS[scenario],
+                '>= %.2f x health/live' % GOALS[scenario],
+                extra={'p50_ms': r['latency_us']['p50'] / 1000, 'p99_ms': r['latency_us']['p99'] / 1000,
+                       'errors': errors, 'bytes_per_request': r['bytes_per_request']})
+        out[scenario] = r
+    return out
+
+
+def deep_page(ctx, svc, db_kind, scale):
+    """S3 deep page: walks the page tokens (page_size 500) to the last full page and compares the
+    p99 of a 50-demand page there with the first page's, back to back."""
+    t0 = time.monotonic()
+    token, previous, pages = None, None, 0
+    while True:
+        url = '/api/v1/demands?page_size=500' + ('&page_token=' + token if token else '')
+        answer = get_json(svc.url(url))
+        pages += 1
+        nxt = answer.get('next_page_token')
+        if not nxt:
+            break
+        previous, token = token, nxt
+    deep_token = previous or token
+    walk_s = time.monotonic() - t0
+    if not deep_token:
+        ctx.results['notes'].append('S3 deep page: fewer than 500 demands, no deep page')
+        return
+    depth = (pages - 2) * 500 if previous else 500
+    first = svc.url('/api/v1/demands?page_size=50')
+    deep = svc.url('/api/v1/demands?page_size=50&page_token=' + deep_token)
+    deep_first_item = get_json(deep)['items'][0]['slug']
+    f = ctx.wrk.measured(first, '%s S3 first page @%d' % (db_kind, scale))
+    d = ctx.wrk.measured(deep, '%s S3 deep page @%d' % (db_kind, scale))
+    ratio = round(d['latency_us']['p99'] / max(1, f['latency_us']['p99']), 3)
+    ctx.results['wrk_runs'].append({'scenario': 'S3-deep', 'db': db_kind, 'scale': scale, 'first': f, 'deep': d})
+    ctx.row('S3-deep', db_kind, scale, 'page of 50 after %d demands (by page token), p99 vs first page' % depth,
+            round(d['latency_us']['p99'] / 1000, 2), 'ms p99', None, None,
+            'p99 <= %.1f x first page p99%s' % (GOALS['S3-deep'], '' if scale >= 100000 else ' (goal is at 100k)'),
+            ratio <= GOALS['S3-deep'],
+            extra={'first_page_p99_ms': f['latency_us']['p99'] / 1000, 'p99_ratio': ratio,
+                   'deep_rps': d['rps'], 'first_rps': f['rps'], 'depth': depth, 'token_walk_pages': pages,
+                   'token_walk_s': round(walk_s, 2), 'deep_first_item': deep_first_item})
+
+
+def list_demands(svc, limit, exclude_negotiations=()):
+    """Demand views in slug order, skipping some negotiations."""
+    out, token = [], None
+    while len(out) < limit:
+        answer = get_json(svc.url('/api/v1/demands?page_size=500' + ('&page_token=' + token if token else '')))
+        out += [d for d in answer['items'] if d['negotiation'] not in exclude_negotiations]
+        token = answer.get('next_page_token')
+        if not token:
+            break
+    return out[:limit]
+
+
+def citation_for(demand_slug):
+    m = re.search(r'-c(\d+)$', demand_slug)
+    return 'cit_seed0001_c%s' % m.group(1) if m else 'cit_seed0001'
+
+
+def position_lines(svc, demands):
+    lines = []
+    for d in demands:
+        path = '/api/v1/demands/%s/positions/%s' % (d['slug'], d['addressees'][0])
+        lines.append('%s %s %s' % (path, etag_of(svc.url(path)), citation_for(d['slug'])))
+    return lines
+
+
+def s5_negotiations(ctx):
+    n = ctx.p['s5_negotiations']
+    return [SEED_NEGOTIATION] + ['%s-c%d' % (SEED_NEGOTIATION, k) for k in range(1, n)]
+
+
+def writes(ctx, svc, db_kind, scale):
+    """S4: stance writes with wrk, one position per demand, each connection's ETag carried forward."""
+    demands = list_demands(svc, ctx.p['s4_positions'], exclude_negotiations=set(s5_negotiations(ctx)))
+    path = os.path.join(ctx.work, 'data', 'positions-%s.txt' % db_kind)
+
+    def positions_file():
+        # Current ETags, read again before each wrk run: writes still queued in the service when a
+        # run stops commit afterwards, so read until two passes agree (bounded).
+        lines = position_lines(svc, demands)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            again = position_lines(svc, demands)
+            if again == lines:
+                break
+            lines = again
+        with open(path, 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        return lines
+    env = {'WRK_POSITIONS': path, 'WRK_KEY': ADMIN_KEY}
+    h = ctx.wrk.measured(svc.url('/q/health/live'), '%s S4 health/live' % db_kind)
+    # The URL only names host and port; each request carries its own path.
+    positions_file()
+    ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, ctx.p['warmup'], False,
+                '%s S4 stance PUT (warm-up)' % db_kind)
+    lines = positions_file()
+    r = ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, label='%s S4 stance PUT' % db_kind)
+    ctx.results['wrk_runs'].append({'scenario': 'S4', 'db': db_kind, 'scale': scale, 'health': h, 'run': r})
+    errors = sum(v for k, v in r['errors'].items() if k != 'unmatched')
+    goal = GOALS['S4-pg'] if db_kind == 'postgresql' else None
+    ctx.row('S4', db_kind, scale, 'stance PUT with If-Match (change log, outbox), %d positions' % len(lines),
+            r['rps'], 'writes/s', h['rps'], None, '>= 1000 writes/s' if goal else 'none (reported)',
+            (r['rps'] >= goal and errors == 0) if goal else None,
+            extra={'p50_ms': r['latency_us']['p50'] / 1000, 'p99_ms': r['latency_us']['p99'] / 1000,
+                   'errors': errors, 'error_detail': r['errors'], 'statuses': r.get('statuses')})
+
+
+def open_model(ctx, svc, db_kind, scale):
+    """S5: 90% conditional matrix polls, 10% stance writes, at fixed arrival rates."""
+    negotiations = s5_negotiations(ctx)
+    demands = [d for n in negotiations for d in get_json(svc.url('/api/v1/demands?page_size=500&negotiation=' + n))['items']]
+    neg_file = os.path.join(ctx.work, 'data', 's5-negotiations.txt')
+    pos_file = os.path.join(ctx.work, 'data', 's5-positions-%s.txt' % db_kind)
+    out_file = os.path.join(ctx.work, 'data', 's5-%s.json' % db_kind)
+    with open(neg_file, 'w') as f:
+        f.write('\n'.join(negotiations) + '\n')
+    with open(pos_file, 'w') as f:
+        for d in demands:
+            f.write('/api/v1/demands/%s/positions/%s %s\n' % (d['slug'], d['addressees'][0], citation_for(d['slug'])))
+    p = ctx.p
+    cmd = ['java', os.path.join(HERE, 'OpenLoad.java'), 'base=' + svc.base,
+           'rates=' + ','.join(str(r) for r in p['s5_rates']), 'duration=%s' % p['s5_duration'],
+           'warmup=%s' % p['s5_warmup'], 'write-share=0.1', 'negotiations=' + neg_file, 'positions=' + pos_file,
+           'key=' + ADMIN_KEY, 'out=' + out_file, 'timeout=10']
+    bound = len(p['s5_rates']) * (p['s5_duration'] + p['s5_warmup'] + 25) + 60
+    log('S5 %s: open model at %s req/s' % (db_kind, p['s5_rates']))
+    proc = Proc('openload-%s' % db_kind, cmd, dict(os.environ), os.path.join(ctx.work, 'logs', 'openload-%s.log'
+                                                                             % db_kind), ctx.work)
+    try:
+        proc.p.wait(bound)
+    except subprocess.TimeoutExpired:
+        pass
+    finally:
+        proc.stop()
+    with open(out_file) as f:
+        result = json.load(f)
+    result['negotiations'] = len(negotiations)
+    result['positions'] = len(demands)
+    ctx.results['s5'][db_kind] = result
+    for run in result['runs']:
+        a = run['all']
+        ctx.row('S5', db_kind, scale, '90%% polls / 10%% writes at %g req/s (open model)' % run['rate'],
+                a.get('latency_ms', {}).get('p99'), 'ms p99', None, None, 'none (reported)', None,
+                extra={'rate': run['rate'], 'p50_ms': a.get('latency_ms', {}).get('p50'),
+                       'p99_ms': a.get('latency_ms', {}).get('p99'),
+                       'poll_p99_ms': run['poll'].get('latency_ms', {}).get('p99'),
+                       'write_p99_ms': run['write'].get('latency_ms', {}).get('p99'),
+                       'achieved_rps': a['throughput'], 'outcomes': {'poll': run['poll'].get('outcomes'),
+                                                                      'write': run['write'].get('outcomes')},
+                       'dropped': run['dropped_no_free_position'], 'unanswered': run['unanswered_at_deadline']})
+
+
+def json_server(ctx, svc, scale):
+    """The same GETs against json-server 0.17.4 serving the same data (fetched from Parley)."""
+    db_file = os.path.join(ctx.work, 'data', 'json-server-db.json')
+    matrix = get_json(svc.url(matrix_path(SEED_NEGOTIATION)))
+    demands = [dict(d, id=d['slug']) for d in list_demands(svc, scale)]
+    with open(db_file, 'w') as f:
+        json.dump({'matrix': matrix, 'demands': demands}, f)
+    port = ctx.next_port()
+    base = 'http://%s:%d' % (HOST, port)
+    cli = os.path.join(BENCH, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js')
+    proc = Proc('json-server', ['node', cli, '--host', HOST, '--port', str(port), '--quiet', '--read-only', db_file],
+                dict(os.environ), os.path.join(ctx.work, 'logs', 'json-server.log'), ctx.work)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if http('GET', base + '/matrix', timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or proc.p.poll() is not None:
+                raise RuntimeError('json-server did not start; see its log')
+            time.sleep(0.1)
+        tag = etag_of(base + '/matrix')
+        if http('GET', base + '/matrix', headers={'If-None-Match': tag})[0] != 304:
+            ctx.results['notes'].append('json-server did not answer 304 to its own ETag')
+        out = {}
+        for scenario, url, env in [('S1', base + '/matrix', {'WRK_IF_NONE_MATCH': tag}),
+                                   ('S2', base + '/matrix', None),
+                                   ('S3', base + '/demands?_page=1&_limit=50', None)]:
+            out[scenario] = ctx.wrk.measured(url, 'json-server %s' % scenario, env=env)
+        ctx.results['json_server'] = {'version': '0.17.4', 'scale': scale, 'runs': out}
+    finally:
+        proc.stop()
+
+
+def statement_counts(ctx, db, scale):
+    """Restarts the service on the same H2 file with SQL logging and counts the statements each
+    kind of request runs (the log line of each statement carries the request's X-Request-Id)."""
+    # Hibernate's org.hibernate.SQL logger at DEBUG goes through the service's log format, which
+    # carries the request id (log.sql=true would print to stdout without it).
+    svc = Service(ctx, 'h2-sql-log', db, java_opts=['-Dquarkus.log.category."org.hibernate.SQL".level=DEBUG'])
+    try:
+        matrix = svc.url(matrix_path(SEED_NEGOTIATION))
+        tag = etag_of(matrix)
+        demand = list_demands(svc, 1, exclude_negotiations={SEED_NEGOTIATION})[0]
+        pos_path = '/api/v1/demands/%s/positions/%s' % (demand['slug'], demand['addressees'][0])
+        pos_tag = etag_of(svc.url(pos_path))
+        token = get_json(svc.url('/api/v1/demands?page_size=50')).get('next_page_token')
+        body = json.dumps({'status': 'OPEN_TO_DISCUSSION', 'effective_on': '2022-03-01', 'note': 'bench',
+                           'citation_ids': [citation_for(demand['slug'])]}).encode()
+        requests = [
+            ('health_live', 'GET', '/q/health/live', None, {}),
+            ('S1_matrix_304', 'GET', matrix_path(SEED_NEGOTIATION), None, {'If-None-Match': tag}),
+            ('S2_matrix_200', 'GET', matrix_path(SEED_NEGOTIATION), None, {}),
+            ('S3_first_page', 'GET', '/api/v1/demands?page_size=50', None, {}),
+            ('S3_next_page', 'GET', '/api/v1/demands?page_size=50&page_token=%s' % token, None, {}),
+            ('position_get', 'GET', pos_path, None, {}),
+            ('S4_stance_put', 'PUT', pos_path, body, {'If-Match': pos_tag, 'Content-Type': 'application/json',
+                                                      'Authorization': 'Bearer ' + ADMIN_KEY}),
+        ]
+        statuses = {}
+        for name, method, path, data, headers in requests:
+            for i in range(2):  # the second one counts: the first may warm caches
+                h = dict(headers, **{'X-Request-Id': 'bench-sql-%s-%d' % (name, i)})
+                if name == 'S4_stance_put' and i == 1:
+                    h['If-Match'] = etag_of(svc.url(pos_path))
+                statuses[name] = http(method, svc.url(path), data, h)[0]
+        time.sleep(1)
+    finally:
+        svc.stop()
+    counts = {}
+    samples = {}
+    with open(svc.logfile, errors='replace') as f:
+        lines = f.readlines()
+    for name, *_ in requests:
+        rid = '[bench-sql-%s-1]' % name
+        stmts = [l for l in lines if rid in l and '[or.hi.SQL]' in l]
+        counts[name] = {'statements': len(stmts), 'status': statuses[name]}
+        samples[name] = [re.sub(r'^.*\[or\.hi\.SQL\] \([^)]*\) \[[^\]]*\] ', '', s).strip()[:160] for s in stmts]
+    ctx.results['sql_statements'] = {'db': 'h2', 'scale': scale, 'counts': counts, 'statements': samples}
+    log('SQL statements per request: %s' % {k: v['statements'] for k, v in counts.items()})
+
+
+def jfr_summary(ctx, jfr_file, windows, top=8):
+    """Where the service spent its CPU during each measured wrk run: JFR execution samples whose
+    time falls in the run, by top frame and by the first dev.parley frame on the stack."""
+    try:
+        out = subprocess.run(['jfr', 'print', '--stack-depth', '64', '--events', 'jdk.ExecutionSample', jfr_file],
+                             capture_output=True, text=True, timeout=600).stdout
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return {'error': str(e)}
+    samples = []
+    day = time.strftime('%Y-%m-%d', time.localtime(windows[0][1])) if windows else None
+    for block in out.split('jdk.ExecutionSample {')[1:]:
+        m = re.search(r'startTime = (\d\d:\d\d:\d\d\.\d+)', block)
+        if not m or not day:
+            continue
+        t = time.mktime(time.strptime(day + ' ' + m.group(1).split('.')[0], '%Y-%m-%d %H:%M:%S')) + \
+            float('0.' + m.group(1).split('.')[1])
+        frames = re.findall(r'^\s+([\w.$<>]+)\(.*?\)\s+line:', block, re.M)
+        if frames:
+            samples.append((t, frames))
+    result = {'file': os.path.basename(jfr_file), 'samples': len(samples), 'runs': []}
+    for label, start, end in windows:
+        inside = [f for t, f in samples if start <= t <= end]
+        if not inside:
+            continue
+        tops, parley = {}, {}
+        for frames in inside:
+            tops[frames[0]] = tops.get(frames[0], 0) + 1
+            first = next((f for f in frames if f.startswith('dev.parley.')), None)
+            if first:
+                parley[first] = parley.get(first, 0) + 1
+        result['runs'].append({'run': label, 'samples': len(inside),
+                               'top_frames': sorted(tops.items(), key=lambda kv: -kv[1])[:top],
+                               'first_parley_frames': sorted(parley.items(), key=lambda kv: -kv[1])[:top]})
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--quick', action='store_true')
+    ap.add_argument('--work', required=True)
+    ap.add_argument('--pg-database', required=True)
+    ap.add_argument('--results', default=os.path.join(BENCH, 'results'))
+    ap.add_argument('--scales')
+    ap.add_argument('--jfr', action='store_true')
+    args = ap.parse_args()
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    ctx = Context(args)
+    seed = gen_data.load_seed()
+    p = ctx.p
+    started = time.time()
+    res = ctx.results
+    res.update({'mode': ctx.mode, 'started_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+                'params': {k: p[k] for k in ('threads', 'connections', 'duration', 'warmup')},
+                'scales': p['scales'], 'pg_scale': p['pg_scale'], 'goals': GOALS})
+    res['machine'] = machine_info()
+    try:
+        # ------------------------------------------------------------ H2
+        h2 = H2(ctx)
+        data = DataSet(seed)
+        java_opts = []
+        if args.jfr:
+            java_opts = ['-XX:StartFlightRecording=filename=%s,settings=profile' % os.path.join(ctx.work, 'h2.jfr')]
+        svc = Service(ctx, 'h2-cold', h2)
+        res['s6']['h2_cold_start'] = {'ready_s': round(svc.ready_s, 3), 'quarkus_started_in_s': svc.started_in_s,
+                                      'demands': data.demands, 'note': 'empty database: migrations + seed import'}
+        log('import API sample: %d copies of the seed' % p['sample_copies'])
+        res['generation']['import_api'] = data.import_sample(ctx, svc, p['sample_copies'])
+        log('  %s' % res['generation']['import_api'])
+        svc.stop()
+        for i, scale in enumerate(p['scales']):
+            data.bulk_load(ctx, h2, scale)
+            svc = Service(ctx, 'h2-%d' % scale, h2, java_opts=java_opts if i == len(p['scales']) - 1 else [])
+            jfr_windows = ctx.windows = []
+            warm_up(ctx, svc)
+            res['s6']['h2_restart_%d' % scale] = {'ready_s': round(svc.ready_s, 3),
+                                                  'quarkus_started_in_s': svc.started_in_s, 'demands': data.demands}
+            read_scenarios(ctx, svc, 'h2', scale)
+            if i == 0:
+                json_server(ctx, svc, scale)
+            if i < len(p['scales']) - 1:
+                svc.stop()
+        scale = p['scales'][-1]
+        deep_page(ctx, svc, 'h2', scale)
+        writes(ctx, svc, 'h2', scale)
+        open_model(ctx, svc, 'h2', scale)
+        res['s6']['h2_rss_after_load'] = svc.rss_mb()
+        svc.stop()
+        if args.jfr:
+            res['jfr'] = jfr_summary(ctx, os.path.join(ctx.work, 'h2.jfr'), jfr_windows)
+        statement_counts(ctx, h2, scale)
+        # ------------------------------------------------------------ PostgreSQL
+        pg = Postgres(ctx, args.pg_database)
+        data = DataSet(seed)
+        svc = Service(ctx, 'pg', pg)
+        res['s6']['pg_cold_start'] = {'ready_s': round(svc.ready_s, 3), 'quarkus_started_in_s': svc.started_in_s,
+                                      'demands': data.demands, 'note': 'empty database: migrations + seed import'}
+        data.bulk_load(ctx, pg, p['pg_scale'])
+        warm_up(ctx, svc)
+        if p['pg_reads']:
+            read_scenarios(ctx, svc, 'postgresql', p['pg_scale'])
+            deep_page(ctx, svc, 'postgresql', p['pg_scale'])
+        writes(ctx, svc, 'postgresql', p['pg_scale'])
+        open_model(ctx, svc, 'postgresql', p['pg_scale'])
+        res['s6']['pg_rss_after_load'] = svc.rss_mb()
+        svc.stop()
+        # ------------------------------------------------------------ S6 rows
+        for key, v in res['s6'].items():
+            if key.endswith('rss_after_load'):
+                ctx.row('S6', key.split('_')[0].replace('pg', 'postgresql'), None, 'RSS after load (peak %.0f MB)'
+                        % v['peak_rss_mb'], v['rss_mb'], 'MB', None, None, '<= 250 MB', v['rss_mb'] <= GOALS['S6-rss'])
+            else:
+                ctx.row('S6', key.split('_')[0].replace('pg', 'postgresql'), v['demands'],
+                        'time to ready, ' + ('cold start (migrations + seed)' if 'cold' in key
+                                             else 'restart with data'),
+                        v['ready_s'], 's', None, None, '<= 2.0 s', v['ready_s'] <= GOALS['S6-ready'])
+    finally:
+        Proc.stop_all()
+    res['finished_at'] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
+    res['elapsed_s'] = round(time.time() - started, 1)
+    res['machine']['loadavg_after'] = os.getloadavg()
+    os.makedirs(args.results, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%SZ')
+    name = '%s%s.json' % (stamp, '-quick' if args.quick else '')
+    for target in (os.path.join(args.results, name), os.path.join(args.results, 'latest.json')):
+        with open(target, 'w') as f:
+            json.dump(res, f, indent=2)
+    log('results: %s and latest.json (%.0f s)' % (name, res['elapsed_s']))
+
+
+def machine_info():
+    def cmd(*c):
+        try:
+            return subprocess.run(c, capture_output=True, text=True, timeout=10).stdout.strip() or \
+                subprocess.run(c, capture_output=True, text=True, timeout=10).stderr.strip()
+        except OSError:
+            return None
+    mem = None
+    with open('/proc/meminfo') as f:
+        for line in f:
+            if line.startswith('MemTotal:'):
+                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
+    return {'cpus': os.cpu_count(), 'mem_gb': mem, 'kernel': platform.release(),
+            'java': (cmd('java', '-version') or '').splitlines()[0],
+            'wrk': (cmd('wrk', '-v') or '').splitlines()[0],
+            'commit': cmd('git', '-C', ROOT, 'rev-parse', '--short', 'HEAD'),
+            'loadavg_before': os.getloadavg()}
+
+
+if __name__ == '__main__':
+    main()

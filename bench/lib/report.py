@@ -1,0 +1,321 @@
+"""Writes BENCHMARKS.md and bench/results/chart.svg from a results JSON (bench/results/latest.json)."""
+import html
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.dirname(HERE)
+ROOT = os.path.dirname(BENCH)
+
+
+def fmt(v, digits=1):
+    if v is None:
+        return '—'
+    if isinstance(v, bool):
+        return 'yes' if v else 'no'
+    if isinstance(v, float):
+        if abs(v) >= 100:
+            return '{:,.0f}'.format(v)
+        return ('{:.%df}' % digits).format(v)
+    if isinstance(v, int):
+        return '{:,}'.format(v)
+    return str(v)
+
+
+def met(v):
+    return {True: '**yes**', False: '**NO**', None: '—'}[v]
+
+
+def scale(v):
+    return '—' if v is None else ('%gk' % (v / 1000) if v >= 1000 else str(v))
+
+
+# ---------------------------------------------------------------- SVG
+
+def svg_chart(res):
+    W = 860
+    parts = []
+    y = 10
+
+    def text(x, y, s, size=12, anchor='start', weight='normal', fill='#222'):
+        parts.append('<text x="%.1f" y="%.1f" font-size="%d" text-anchor="%s" font-weight="%s" fill="%s">%s</text>'
+                     % (x, y, size, anchor, weight, fill, html.escape(str(s))))
+
+    def rect(x, y, w, h, fill):
+        parts.append('<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>' % (x, y, max(0, w), h, fill))
+
+    def line(x1, y1, x2, y2, stroke='#222', width=1, dash=None):
+        parts.append('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="%s"%s/>'
+                     % (x1, y1, x2, y2, stroke, width, ' stroke-dasharray="%s"' % dash if dash else ''))
+
+    # Panel 1: throughput as a share of /q/health/live, with the goal marked.
+    rows = [r for r in res['rows'] if r['scenario'] in ('S1', 'S2', 'S3') and r['ratio'] is not None]
+    text(10, y + 16, 'Throughput relative to /q/health/live in the same run (wrk %d threads, %d connections, %d s)'
+         % (res['params']['threads'], res['params']['connections'], res['params']['duration']), 14, weight='bold')
+    y += 30
+    left, right = 250, W - 60
+    top_ratio = max([1.0] + [r['ratio'] for r in rows])
+    sx = (right - left) / top_ratio
+    for r in rows:
+        label = '%s %s, %s demands' % (r['scenario'], r['db'], scale(r['scale']))
+        text(left - 8, y + 13, label, 12, 'end')
+        rect(left, y + 2, r['ratio'] * sx, 14, '#3b7dd8' if r['met'] else '#d8553b')
+        text(left + r['ratio'] * sx + 4, y + 13, '%.2f' % r['ratio'], 11)
+        goal = float(r['goal'].split('>=')[1].split('x')[0])
+        line(left + goal * sx, y, left + goal * sx, y + 18, '#111', 2)
+        y += 20
+    line(left, y, right, y, '#888')
+    for t in [0, 0.25, 0.5, 0.75, 1.0] + ([1.5, 2.0] if top_ratio > 1.4 else []):
+        if t <= top_ratio:
+            line(left + t * sx, y, left + t * sx, y + 4, '#888')
+            text(left + t * sx, y + 16, '%g' % t, 10, 'middle', fill='#555')
+    text(left, y + 32, 'bar: scenario req/s ÷ health/live req/s (blue: goal met, red: missed); black tick: goal', 11,
+         fill='#555')
+    y += 50
+
+    # Panel 2: S4 writes per second.
+    s4 = [r for r in res['rows'] if r['scenario'] == 'S4']
+    if s4:
+        text(10, y + 16, 'S4 stance writes per second (goal on PostgreSQL: 1,000/s)', 14, weight='bold')
+        y += 30
+        top = max([1000.0] + [r['measured'] for r in s4]) * 1.1
+        sx = (right - left) / top
+        for r in s4:
+            text(left - 8, y + 13, 'S4 %s' % r['db'], 12, 'end')
+            rect(left, y + 2, r['measured'] * sx, 14, '#3b7dd8' if r['met'] in (True, None) else '#d8553b')
+            text(left + r['measured'] * sx + 4, y + 13, '%.0f/s' % r['measured'], 11)
+            y += 20
+        line(left + 1000 * sx, y - 20 * len(s4), left + 1000 * sx, y, '#111', 2, '4,3')
+        text(left + 1000 * sx + 4, y + 12, '1,000/s', 10, fill='#555')
+        y += 30
+
+    # Panel 3: S5 latency at fixed arrival rates.
+    s5 = res.get('s5') or {}
+    if s5:
+        text(10, y + 16, 'S5 latency from intended start, 90% polls / 10% writes, fixed arrival rates', 14,
+             weight='bold')
+        y += 30
+        h = 180
+        runs = [(db, run) for db, out in s5.items() for run in out['runs']]
+        rates = sorted({run['rate'] for _, run in runs})
+        vals = [run['all'].get('latency_ms', {}).get(p) for _, run in runs for p in ('p50', 'p99')]
+        vals = [v for v in vals if v]
+        top = max(vals + [1.0]) * 1.15
+        x0, x1 = left, right
+        line(x0, y + h, x1, y + h, '#888')
+        line(x0, y, x0, y + h, '#888')
+        for t in range(5):
+            v = top * t / 4
+            line(x0 - 4, y + h - h * t / 4, x0, y + h - h * t / 4, '#888')
+            text(x0 - 8, y + h - h * t / 4 + 4, '%.1f ms' % v, 10, 'end', fill='#555')
+
+        def px(i):
+            return x0 + (x1 - x0) * ((i + 0.5) / max(1, len(rates)))
+        for i, rate in enumerate(rates):
+            text(px(i), y + h + 16, '%g req/s' % rate, 10, 'middle', fill='#555')
+        colors = {'h2': '#3b7dd8', 'postgresql': '#2a9d5c'}
+        legend_y = y + 6
+        for db, out in s5.items():
+            for p, dash in (('p50', None), ('p99', '5,3')):
+                pts = []
+                for run in out['runs']:
+                    v = run['all'].get('latency_ms', {}).get(p)
+                    if v is not None:
+                        pts.append((px(rates.index(run['rate'])), y + h - h * v / top))
+                if len(pts) > 1:
+                    parts.append('<polyline fill="none" stroke="%s" stroke-width="2"%s points="%s"/>' % (
+                        colors.get(db, '#888'), ' stroke-dasharray="%s"' % dash if dash else '',
+                        ' '.join('%.1f,%.1f' % pt for pt in pts)))
+                for pt in pts:  # p50 filled, p99 open
+                    parts.append('<circle cx="%.1f" cy="%.1f" r="4" fill="%s" stroke="%s" stroke-width="2"/>' % (
+                        pt[0], pt[1], colors.get(db, '#888') if p == 'p50' else '#fff', colors.get(db, '#888')))
+                text(x1 - 150, legend_y + 4, '%s %s (%s)' % (db, p, 'filled' if p == 'p50' else 'open'), 11,
+                     fill=colors.get(db, '#888'))
+                line(x1 - 180, legend_y, x1 - 155, legend_y, colors.get(db, '#888'), 2, dash)
+                legend_y += 14
+        y += h + 30
+    text(10, y + 10, 'Generated by bench/run.sh (%s run, %s); the machine was shared, so absolute numbers are noisy.'
+         % (res['mode'], res.get('started_at', '')), 10, fill='#777')
+    y += 20
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+            'font-family="Helvetica, Arial, sans-serif">\n<rect width="100%%" height="100%%" fill="#fff"/>\n%s\n</svg>\n'
+            % (W, y, W, y, '\n'.join(parts)))
+
+
+# ---------------------------------------------------------------- Markdown
+
+def markdown(res, chart_rel):
+    out = []
+    w = out.append
+    m = res['machine']
+    w('# Benchmarks\n')
+    w('Generated by `bench/run.sh%s` from `bench/results/latest.json` (%s run started %s, commit %s, %s s). '
+      'Rerun the script to regenerate this page, the JSON and the chart; `bench/run.sh --quick` is a short smoke run '
+      'of every scenario at 1k demands.\n' % (' --quick' if res['mode'] == 'quick' else '', res['mode'],
+                                              res.get('started_at'), m.get('commit'), fmt(res.get('elapsed_s'))))
+    w('Machine: %s CPUs, %s GB, %s, %s; load average %s before and %s after the run. **Numbers from a shared or '
+      'loaded machine are noisy; the ratios to `/q/health/live` measured back to back in the same run are the '
+      'figures to compare.**\n' % (m.get('cpus'), m.get('mem_gb'), m.get('java'), m.get('wrk'),
+                                   '/'.join('%.1f' % x for x in m.get('loadavg_before', [])),
+                                   '/'.join('%.1f' % x for x in m.get('loadavg_after', []))))
+    w('![benchmark chart](%s)\n' % chart_rel)
+    w('## Results\n')
+    w('Every throughput figure is wrk with %d threads and %d connections for %d s after a %d s warm-up, and its '
+      '`/q/health/live` figure was measured with the same settings immediately before it.\n'
+      % (res['params']['threads'], res['params']['connections'], res['params']['duration'], res['params']['warmup']))
+    w('| scenario | database | demands | what | measured | health/live (same run) | ratio | goal | met? |')
+    w('|---|---|---|---|---|---|---|---|---|')
+    for r in res['rows']:
+        if r['scenario'] == 'S5':
+            continue
+        measured = '%s %s' % (fmt(r['measured'], 2 if r['unit'] in ('s', 'ms p99') else 1), r['unit'])
+        if r['scenario'] == 'S3-deep':
+            measured += ' (first page %s ms; %.2f×)' % (fmt(r['first_page_p99_ms'], 2), r['p99_ratio'])
+        if r.get('errors'):
+            measured += ', %d errors' % r['errors']
+            if r.get('statuses'):
+                measured += ' (statuses %s)' % ', '.join('%s×%s' % (n, c) for c, n in sorted(r['statuses'].items()))
+        w('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            r['scenario'], r['db'], scale(r['scale']), r['what'], measured,
+            fmt(r['health_rps']) + ' req/s' if r['health_rps'] else '—', fmt(r['ratio'], 2), r['goal'] or '—',
+            met(r['met'])))
+    missed = [r for r in res['rows'] if r['met'] is False]
+    w('')
+    if missed:
+        w('Goals missed in this run: ' + '; '.join('%s %s %s (%s)' % (r['scenario'], r['db'], scale(r['scale']),
+                                                                     r['goal']) for r in missed) + '.\n')
+    else:
+        w('Every goal was met in this run.\n')
+
+    if res.get('s5'):
+        w('## S5: polls and writes at fixed arrival rates (open model)\n')
+        w('`bench/lib/OpenLoad.java`: request *i* starts at *t0 + i/rate* whether or not earlier ones were answered, '
+          'and latency runs from that intended start, so a stall shows in the percentiles (no coordinated '
+          'omission). 90%% are dashboard polls (conditional GET of one of %s negotiations\' matrix with the last ETag '
+          'seen), 10%% stance PUTs with If-Match on %s positions of those negotiations. %s s per rate after %s s of '
+          'warm-up at that rate.\n' % (
+              next(iter(res['s5'].values()))['negotiations'], next(iter(res['s5'].values()))['positions'],
+              next(iter(res['s5'].values()))['duration_s'], next(iter(res['s5'].values()))['warmup_s']))
+        w('| database | rate (req/s) | achieved | p50 ms | p99 ms | poll p99 ms | write p99 ms | outcomes |')
+        w('|---|---|---|---|---|---|---|---|')
+        for r in res['rows']:
+            if r['scenario'] != 'S5':
+                continue
+            oc = r['outcomes']
+            w('| %s | %g | %s | %s | %s | %s | %s | polls %s; writes %s |' % (
+                r['db'], r['rate'], fmt(r['achieved_rps']), fmt(r['p50_ms'], 2), fmt(r['p99_ms'], 2),
+                fmt(r['poll_p99_ms'], 2), fmt(r['write_p99_ms'], 2),
+                ', '.join('%s×%s' % (v, k) for k, v in (oc['poll'] or {}).items()),
+                ', '.join('%s×%s' % (v, k) for k, v in (oc['write'] or {}).items())))
+        w('')
+
+    js = res.get('json_server') or {}
+    if js.get('runs'):
+        w('## The floor: json-server %s serving the same data\n' % js['version'])
+        w('json-server (Express, everything in memory, no database, no auth, no validation) serves the seed matrix '
+          'and the %s demands Parley had, as Parley answered them, on the same machine with the same wrk settings. '
+          'It is the floor a user could throw together, not a goal.\n' % fmt(js['scale']))
+        w('| scenario | Parley H2 req/s | json-server req/s | Parley ÷ json-server |')
+        w('|---|---|---|---|')
+        for sc, label in (('S1', 'matrix poll, 304'), ('S2', 'seed matrix, 200'), ('S3', 'page of 50 demands')):
+            parley = next((r for r in res['rows'] if r['scenario'] == sc and r['db'] == 'h2'
+                           and r['scale'] == js['scale']), None)
+            j = js['runs'].get(sc)
+            if parley and j:
+                w('| %s %s | %s | %s | %.2f |' % (sc, label, fmt(parley['measured']), fmt(j['rps']),
+                                                 parley['measured'] / j['rps']))
+        w('')
+
+    gen = res.get('generation') or {}
+    w('## Data generation\n')
+    w('Scaled copies of the seed case: copy *k* is its own negotiation with the 19 demands, every position and '
+      'stance history, and its own copies of the 53 citations. The import API is what a user would use, but it '
+      'is far too slow for 100k demands (below), so the bulk is written as CSV by `bench/lib/sqlgen.py` and loaded '
+      'with SQL (`\\copy` on PostgreSQL, `CSVREAD` through H2\'s RunScript with the service stopped), with the '
+      'derived columns (current stance, demand status) computed by the service\'s rules. A bulk load writes no '
+      'change log, outbox or ETag version rows.\n')
+    imp = gen.get('import_api')
+    if imp:
+        w('- Import API (`POST /api/v1/import`, one seed copy per bundle, H2): %s demands in %s s = %s demands/s; '
+          '100k demands would take about %s minutes.' % (imp['demands'], imp['seconds'], imp['demands_per_s'],
+                                                         imp['extrapolated_100k_minutes']))
+    for g in gen.get('sql', []):
+        w('- SQL bulk load, %s, up to %s demands: +%s demands (%s position changes, %s citations) in %s s '
+          '(CSV %s s, load %s s).' % (g['db'], fmt(g['scale']), fmt(g['demands_added']),
+                                      fmt(g['rows']['position_change']), fmt(g['rows']['citation']), g['seconds'],
+                                      g['csv_seconds'], g['load_seconds']))
+    w('')
+
+    sq = res.get('sql_statements') or {}
+    if sq.get('counts'):
+        w('## SQL statements per request\n')
+        w('Counted from Hibernate\'s SQL log (`quarkus.hibernate-orm."h2".log.sql`) on a restart over the same H2 '
+          'data (%s demands), by the X-Request-Id each statement is logged with; the second of two identical '
+          'requests is counted.\n' % fmt(sq['scale']))
+        w('| request | status | statements |')
+        w('|---|---|---|')
+        for name, c in sq['counts'].items():
+            w('| %s | %s | %s |' % (name, c['status'], c['statements']))
+        w('')
+    jfr = res.get('jfr')
+    if jfr and jfr.get('runs'):
+        w('## JFR: where the CPU went in each measured run (`--jfr`, last H2 phase)\n')
+        w('Execution samples of the service whose time falls within each measured wrk run: the innermost Parley '
+          'frame on the stack, and the top frame.\n')
+        w('| run | samples | innermost Parley frames | top frames |')
+        w('|---|---|---|---|')
+        for r in jfr['runs']:
+            w('| %s | %s | %s | %s |' % (r['run'], r['samples'],
+                                      '<br>'.join('`%s` %s' % (f.split('(')[0], n) for f, n in r['first_parley_frames'][:5]),
+                                      '<br>'.join('`%s` %s' % (f.split('(')[0], n) for f, n in r['top_frames'][:5])))
+        w('')
+    notes = res.get('notes') or []
+    if notes:
+        w('## Notes from the run\n')
+        for n in notes:
+            w('- ' + n)
+        w('')
+
+    w('## How each scenario is measured\n')
+    w('- **S1** `GET /api/v1/negotiations/{seed}/matrix` with `If-None-Match` set to its current ETag (checked to '
+      'answer 304 before the run). Goal ≥ 0.70 of health/live.')
+    w('- **S2** the same matrix without `If-None-Match` (200, the whole seed matrix). Goal ≥ 0.25.')
+    w('- **S3** `GET /api/v1/demands?page_size=50` (first page, 200). Goal ≥ 0.20. **S3-deep**: the page tokens are '
+      'walked with `page_size=500` to the last full page, and a 50-demand page there is measured right after the '
+      'first page with the same settings; goal: its p99 within 1.5× the first page\'s, at 100k demands.')
+    w('- **S4** `PUT /api/v1/demands/{d}/positions/{p}` with `If-Match`, Bearer admin key, alternating '
+      'OPEN_TO_DISCUSSION / REJECTED with an existing citation (`bench/wrk/put_stance.lua`). Positions are one per '
+      'demand (a write changes the ETag of every position of its demand); each wrk thread owns a slice of them, '
+      'never writes one position twice at once, and sends the ETag of the previous answer for that position, so '
+      'only writes are measured. Each write appends the change, its change-log row and outbox insert, and the demand '
+      'status change when it moves. Goal ≥ 1,000 writes/s on PostgreSQL.')
+    w('- **S5** see above. Hyperfoil\'s Maven plugin 0.25.2 does resolve from Maven Central and runs a basic '
+      'benchmark, but its Maven goal reports only mean/stdev/max per metric (plus a raw HDR dump in the log), and '
+      'requests that wait for a free connection are reported as blocked time rather than in the latency; a '
+      '150-line JDK-only generator gives latency from the intended start, per-rate JSON and the ETag bookkeeping '
+      'the writes need, with nothing to download.')
+    w('- **S6** time to ready: from starting `java -jar target/quarkus-app/quarkus-run.jar` to the first 200 from '
+      '`/q/health/ready` (polled every 20 ms), on a cold start (empty database: migrations and seed import) and on '
+      'restarts over loaded data; default JVM options unless `BENCH_JAVA_OPTS` is set. RSS: `VmRSS` of the service '
+      'process after S1–S5 (peak `VmHWM` in the label).')
+    w('- The service runs with `PARLEY_RATE_LIMIT_PER_SECOND=0`, `QUARKUS_HTTP_HOST=127.0.0.1`, a fresh H2 folder '
+      'and a fresh PostgreSQL database per run (dropped afterwards). All load goes to 127.0.0.1 and stops by itself.')
+    w('')
+    return '\n'.join(out)
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
+    with open(src) as f:
+        res = json.load(f)
+    chart = os.path.join(BENCH, 'results', 'chart.svg')
+    with open(chart, 'w') as f:
+        f.write(svg_chart(res))
+    with open(os.path.join(ROOT, 'BENCHMARKS.md'), 'w') as f:
+        f.write(markdown(res, 'bench/results/chart.svg'))
+    print('wrote BENCHMARKS.md and bench/results/chart.svg')
+
+
+if __name__ == '__main__':
+    main()
