@@ -1,0 +1,51 @@
+# Parley: built from a clean checkout with the Maven wrapper on a JDK 17 image, run on a JRE 17 image
+# as a non-root user. Any Debian/Ubuntu-like JDK and JRE 17 images will do as bases:
+#   docker build -t parley .
+#   docker build --build-arg BUILDER_IMAGE=... --build-arg RUNTIME_IMAGE=... -t parley .
+# container/build-and-run.sh builds and starts it with buildah over Debian-made base images.
+ARG BUILDER_IMAGE=eclipse-temurin:17-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+# ---- build ---------------------------------------------------------------------------------------
+FROM ${BUILDER_IMAGE} AS build
+WORKDIR /src
+# The wrapper and the POM first: Maven and the dependencies are fetched before the sources are
+# copied, into a cache mount of ~/.m2 that BuildKit and buildah keep across builds (a change to the
+# sources or the POM downloads nothing already there). A builder without a persistent cache still
+# builds, downloading everything.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN --mount=type=cache,target=/root/.m2,id=parley-m2 \
+    ./mvnw -B -q -ntp quarkus:go-offline
+COPY src/ src/
+# Tests run in CI, not here; formatting is checked there too.
+RUN --mount=type=cache,target=/root/.m2,id=parley-m2 \
+    ./mvnw -B -q -ntp package -Dmaven.test.skip=true -Dformatter.skip=true -Dimpsort.skip=true
+
+# ---- run -----------------------------------------------------------------------------------------
+FROM ${RUNTIME_IMAGE}
+# The embedded H2 database (the default, PARLEY_DB_KIND=h2) and the generated admin key live in
+# /data; with PARLEY_DB_KIND=postgresql nothing is written there.
+# JAVA_OPTS: the heap follows the container's memory limit (75 % of it; metaspace, threads and
+# buffers take most of the rest), and an OutOfMemoryError ends the JVM so the orchestrator restarts
+# it instead of leaving a half-working process.
+ENV LANG=C.UTF-8 \
+    PARLEY_DATA_DIR=/data \
+    JAVA_OPTS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dfile.encoding=UTF-8"
+# UID 10001, group 0: no passwd entry is needed, and an arbitrary UID in group 0 (OpenShift) can
+# still write /data.
+RUN mkdir -p /data && chown 10001:0 /data && chmod 0770 /data
+WORKDIR /deployments
+# The fast-jar layout, least often changed first; owned by root and read-only to the service.
+COPY --from=build /src/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build /src/target/quarkus-app/*.jar /deployments/
+COPY --from=build /src/target/quarkus-app/app/ /deployments/app/
+COPY --from=build /src/target/quarkus-app/quarkus/ /deployments/quarkus/
+USER 10001:0
+VOLUME ["/data"]
+EXPOSE 8080
+# Quarkus stops taking requests and drains the ones in flight on SIGTERM (quarkus.shutdown.timeout).
+STOPSIGNAL SIGTERM
+# Exec form; the shell only expands JAVA_OPTS and then exec's the JVM, which so becomes PID 1 and
+# receives the SIGTERM itself. Arguments given to `docker run IMAGE ...` go to the service.
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar \"$@\"", "parley"]
