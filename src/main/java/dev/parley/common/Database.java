@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 
 import org.hibernate.Session;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.orm.PersistenceUnit;
 
@@ -38,5 +40,13 @@ public class Database {
     @Singleton
     Session session(@Any InjectableInstance<Session> sessions) {
         return sessions.select(new PersistenceUnit.PersistenceUnitLiteral(kind)).get();
+    }
+
+    /** The active datasource, for the few hot reads that need no entity (see VersionStore). */
+    @Produces
+    @Singleton
+    @Active
+    AgroalDataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources) {
+        return dataSources.select(new DataSource.DataSourceLiteral(kind)).get();
     }
 }

@@ -1,21 +1,31 @@
 package dev.parley.common;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.Session;
+import io.agroal.api.AgroalDataSource;
 
-/** Reads the versions that ETags are made of; the change log writes them. */
+/**
+ * Reads the versions that ETags are made of; the change log writes them. This is the whole cost of
+ * a 304, so it goes to the datasource with plain JDBC rather than through a Hibernate session.
+ * Inside a transaction the datasource hands out that transaction's connection, so the change log
+ * reads its own writes here.
+ */
 @ApplicationScoped
 public class VersionStore {
 
-    private final Session session;
+    private final AgroalDataSource dataSource;
 
-    VersionStore(Session session) {
-        this.session = session;
+    VersionStore(@Active AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
@@ -25,24 +35,47 @@ public class VersionStore {
     public Map<String, Long> versions(List<String> scopes) {
         Map<String, Long> versions = new TreeMap<>();
         scopes.forEach(s -> versions.put(s, 0L));
-        if (versions.containsKey(Scopes.ALL) || versions.containsKey(Scopes.RETAINED)) {
-            Object[] log = session.createNativeQuery("select last_cursor, pruned_through from change_cursor where id = 1",
-                    Object[].class).getSingleResult();
-            versions.computeIfPresent(Scopes.ALL, (s, v) -> ((Number) log[0]).longValue());
-            versions.computeIfPresent(Scopes.RETAINED, (s, v) -> ((Number) log[1]).longValue());
-        }
         List<String> stored = scopes.stream().filter(s -> !Scopes.ALL.equals(s) && !Scopes.RETAINED.equals(s))
                 .toList();
-        if (!stored.isEmpty()) {
-            session.createNativeQuery("select scope, version from resource_version where scope in (:scopes)",
-                    Object[].class).setParameterList("scopes", stored).getResultList()
-                    .forEach(row -> versions.put((String) row[0], ((Number) row[1]).longValue()));
+        try (Connection connection = dataSource.getConnection()) {
+            if (versions.containsKey(Scopes.ALL) || versions.containsKey(Scopes.RETAINED)) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select last_cursor, pruned_through from change_cursor where id = 1");
+                        ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    versions.computeIfPresent(Scopes.ALL, (s, v) -> read(row, 1));
+                    versions.computeIfPresent(Scopes.RETAINED, (s, v) -> read(row, 2));
+                }
+            }
+            if (!stored.isEmpty()) {
+                String marks = String.join(", ", Collections.nCopies(stored.size(), "?"));
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select scope, version from resource_version where scope in (" + marks + ")")) {
+                    for (int i = 0; i < stored.size(); i++) {
+                        statement.setString(i + 1, stored.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            versions.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Versions could not be read", e);
         }
         return versions;
     }
 
     public long lastCursor() {
-        return session.createNativeQuery("select last_cursor from change_cursor where id = 1", Long.class)
-                .getSingleResult();
+        return versions(List.of(Scopes.ALL)).get(Scopes.ALL);
+    }
+
+    private static long read(ResultSet row, int column) {
+        try {
+            return row.getLong(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
