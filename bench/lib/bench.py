@@ -155,7 +155,8 @@ class Service:
         for k in [k for k in env if k.startswith('PARLEY_') or k.startswith('QUARKUS_')]:
             del env[k]
         env.update({'PORT': str(self.port), 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY,
-                    'PARLEY_RATE_LIMIT_PER_SECOND': '0', 'PARLEY_SEED': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s'})
+                    'PARLEY_RATE_LIMIT_PER_SECOND': '0', 'PARLEY_SEED': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
+                    'PARLEY_ANONYMOUS_READ': 'true'})
         env.update(db.env())
         env.update(extra_env or {})
         opts = shlex.split(os.environ.get('BENCH_JAVA_OPTS', '')) + list(java_opts)
