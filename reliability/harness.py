@@ -206,6 +206,8 @@ def service_env(db: str, data_dir: Path | None, pg_db: str | None, admin_key: st
     env = {
         "PARLEY_BOOTSTRAP_ADMIN_KEY": admin_key,
         "PARLEY_RATE_LIMIT_PER_SECOND": "0",
+        # The checks read back anonymously; anonymous reads are off by default on PostgreSQL.
+        "PARLEY_ANONYMOUS_READ": "true",
         "PARLEY_WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
         "PARLEY_SEED": "true",
         "PARLEY_LOG_JSON": "false",
