@@ -14,10 +14,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * ETags and 304s for every {@link Versioned} GET. The tag is a hash of the versions of the scopes
@@ -25,18 +29,27 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * loading or serialising rows, and holds across replicas because the versions live in the
  * database. Versions are read before the resource loads its data, so a tag is never newer than
  * the body it goes with.
+ * <p>
+ * A 200 is served from the {@link ResponseCache} when a body is stored under its tag. A body is
+ * stored only when the versions read again after rendering it are still those of the tag: then no
+ * write touching it committed while it was rendered, and it is exactly the answer for that tag.
  */
 public class ConditionalGet {
 
     static final String ETAG = ConditionalGet.class.getName() + ".etag";
+    private static final String RENDERED_AT = ConditionalGet.class.getName() + ".versions";
     public static final String CACHE_CONTROL = "private, no-cache";
 
     private final VersionStore versions;
     private final WritePrecondition precondition;
+    private final ResponseCache cache;
+    private final ObjectMapper mapper;
 
-    ConditionalGet(VersionStore versions, WritePrecondition precondition) {
+    ConditionalGet(VersionStore versions, WritePrecondition precondition, ResponseCache cache, ObjectMapper mapper) {
         this.versions = versions;
         this.precondition = precondition;
+        this.cache = cache;
+        this.mapper = mapper;
     }
 
     @ServerRequestFilter
@@ -52,7 +65,8 @@ public class ConditionalGet {
             precondition.expect(path, scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
             return null;
         }
-        String etag = tag(versions.versions(scopes), path, request.getUriInfo().getRequestUri().getRawQuery());
+        Map<String, Long> current = versions.versions(scopes);
+        String etag = tag(current, path, request.getUriInfo().getRequestUri().getRawQuery());
         request.setProperty(ETAG, etag);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified()
@@ -61,6 +75,18 @@ public class ConditionalGet {
                     .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                     .build();
         }
+        if (!cache.enabled()) {
+            return null;
+        }
+        byte[] stored = cache.get(etag);
+        if (stored != null) {
+            return Response.ok(stored, MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                    .build();
+        }
+        request.setProperty(RENDERED_AT, new Rendering(scopes, current));
         return null;
     }
 
@@ -68,12 +94,29 @@ public class ConditionalGet {
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
         Object etag = request.getProperty(ETAG);
         if (etag != null && response.getStatus() == 200) {
+            if (request.getProperty(RENDERED_AT) instanceof Rendering rendering && response.hasEntity()) {
+                store((String) etag, rendering, response);
+            }
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
             response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
         } else if (response.getStatus() / 100 == 2 && precondition.newTag() != null) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, precondition.newTag());
         }
+    }
+
+    /** Writes the body here rather than in the JSON writer, and keeps it if it is the tag's answer. */
+    private void store(String etag, Rendering rendering, ContainerResponseContext response) {
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(response.getEntity());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A view could not be written as JSON", e);
+        }
+        if (versions.versions(rendering.scopes()).equals(rendering.versions())) {
+            cache.put(etag, body);
+        }
+        response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static List<String> scopes(Versioned versioned, ContainerRequestContext request) {
@@ -97,6 +140,10 @@ public class ConditionalGet {
                 .map(String::trim)
                 .map(t -> t.startsWith("W/") ? t.substring(2) : t)
                 .anyMatch(t -> t.equals(etag) || t.equals("*"));
+    }
+
+    /** The scopes a body is being rendered from, and their versions when it started. */
+    private record Rendering(List<String> scopes, Map<String, Long> versions) {
     }
 
     static String tag(Map<String, Long> versions, String path, String query) {

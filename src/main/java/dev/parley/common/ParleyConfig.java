@@ -34,6 +34,21 @@ public interface ParleyConfig {
 
     Webhooks webhooks();
 
+    ResponseCache responseCache();
+
+    interface ResponseCache {
+        /**
+         * Memory for rendered bodies of versioned GETs, served again while their ETag stands
+         * (PARLEY_RESPONSE_CACHE_BYTES); 0 turns the cache off.
+         */
+        @WithDefault("16777216")
+        long maxBytes();
+
+        /** Bodies larger than this (an export, say) are rendered each time. */
+        @WithDefault("1048576")
+        long maxEntryBytes();
+    }
+
     interface Webhooks {
         /** Accept loopback, link-local and private-range targets (PARLEY_WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
         @WithDefault("false")
