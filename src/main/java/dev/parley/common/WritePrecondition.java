@@ -1,7 +1,10 @@
 package dev.parley.common;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -18,6 +21,7 @@ public class WritePrecondition {
     private List<String> scopes;
     private String ifMatch;
     private boolean checked;
+    private Map<String, Long> verified;
     private String newTag;
 
     void expect(String path, List<String> scopes, String ifMatch) {
@@ -28,6 +32,7 @@ public class WritePrecondition {
 
     /** Called by the change log while it holds the cursor lock, before it moves any version. */
     public void verify(VersionStore versions) {
+        verified = null;
         if (path == null || checked) {
             return;
         }
@@ -36,7 +41,8 @@ public class WritePrecondition {
             throw new ApiException(428, "PRECONDITION_REQUIRED", "Precondition required",
                     "Send If-Match with the ETag of the resource as last read, so a change made meanwhile is not overwritten.");
         }
-        String current = ConditionalGet.tag(versions.versions(scopes), path, null);
+        verified = versions.versions(scopes);
+        String current = ConditionalGet.tag(verified, path, null);
         boolean matches = Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
                 .anyMatch(tag -> tag.equals(current) || tag.equals("*"));
@@ -46,11 +52,21 @@ public class WritePrecondition {
         }
     }
 
-    /** Called by the change log after it moved the versions: the ETag the resource has now. */
-    public void retag(VersionStore versions) {
-        if (path != null) {
-            newTag = ConditionalGet.tag(versions.versions(scopes), path, null);
+    /**
+     * Called by the change log after it moved {@code moved} to {@code version}, still under the
+     * lock: the ETag the resource has now. The versions verified under this lock are current but
+     * for the ones just moved, so no query is needed.
+     */
+    public void retag(VersionStore versions, Collection<String> moved, long version) {
+        if (path == null) {
+            return;
         }
+        Map<String, Long> now = verified == null ? versions.versions(scopes) : new TreeMap<>(verified);
+        if (verified != null) {
+            now.replaceAll((scope, v) -> moved.contains(scope) || Scopes.ALL.equals(scope) ? version : v);
+        }
+        verified = null;
+        newTag = ConditionalGet.tag(now, path, null);
     }
 
     String newTag() {
