@@ -79,6 +79,13 @@ class ProblemTest {
     }
 
     @Test
+    void bodyJacksonCannotDecodeIsMalformed() {
+        // Found by RequestBodyFuzzTest: leading NUL bytes make Jackson read UTF-32, then fail on a character.
+        assertProblem(post("/api/v1/negotiations", "\0\0\0\0\0\0\0\0{\"slug\":\"x\",\"title\":\"T\"}"), 400,
+                "MALFORMED_JSON");
+    }
+
+    @Test
     void wrongTypeIsReportedWithItsPointer() {
         var kind = assertProblem(post("/api/v1/sources", "{\"name\":\"X\",\"kind\":5,\"reliability\":\"A\"}"),
                 400, "VALIDATION_FAILED");
