@@ -86,6 +86,13 @@ class ProblemTest {
     }
 
     @Test
+    void memberNamedTwiceIsMalformed() {
+        // Found by RequestBodyFuzzTest: Jackson cannot bind a repeated member to a record, which was a 500.
+        assertProblem(post("/api/v1/sources", "{\"name\":\"X\",\"kind\":\"OTHER\",\"reliability\":\"B\",\"kind\":\"OTHER\"}"),
+                400, "MALFORMED_JSON");
+    }
+
+    @Test
     void wrongTypeIsReportedWithItsPointer() {
         var kind = assertProblem(post("/api/v1/sources", "{\"name\":\"X\",\"kind\":5,\"reliability\":\"A\"}"),
                 400, "VALIDATION_FAILED");
