@@ -37,10 +37,11 @@ public final class Loopback {
     /** Writes non-ASCII as escapes, so a lone surrogate reaches the service as JSON, not as '?'. */
     public static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, as REST Assured and most clients speak it; by default java.net.http upgrades to h2c.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     // Generous: a slow answer is not a finding, a hung one is.
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final int MAX_BODY = 64 * 1024;
     /**
      * Vert.x answers a request line over 4 KiB itself, with an empty 414 or 431, before any of the
      * service runs, and Quarkus offers no hook to make that problem+json (quarkus#55082). Fuzzed
@@ -129,7 +130,7 @@ public final class Loopback {
             String text;
             try (InputStream in = response.body()) {
                 text = contentType.startsWith("text/event-stream") ? ""
-                        : new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             return new Reply(described, response.statusCode(), contentType, response.headers().map(), text);
         } catch (IOException e) {
