@@ -58,6 +58,8 @@ public class ProblemMapper {
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown member '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            message = "must not contain the NUL character (U+0000)";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
