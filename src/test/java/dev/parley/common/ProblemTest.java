@@ -4,6 +4,8 @@ import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -102,8 +104,8 @@ class ProblemTest {
                 .extract(), 400, "INVALID_PARAMETER");
         assertProblem(raw().urlEncodingEnabled(false).accept("application/json").get("/api/v1/parties/a%00b").then()
                 .extract(), 400, "INVALID_PARAMETER");
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (Integer.toHexString("parties".hashCode()) + ":a\0b").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (Integer.toHexString("parties".hashCode()) + ":a\0b").getBytes(StandardCharsets.UTF_8));
         assertProblem(raw().accept("application/json").queryParam("page_token", forged).get("/api/v1/parties").then()
                 .extract(), 400, "INVALID_PAGE_TOKEN");
     }

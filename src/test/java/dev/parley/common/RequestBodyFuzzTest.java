@@ -6,6 +6,7 @@ import static dev.parley.support.FuzzedJson.list;
 import static dev.parley.support.FuzzedJson.object;
 import static dev.parley.support.FuzzedJson.text;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +260,7 @@ class RequestBodyFuzzTest {
     }
 
     static List<JsonNode> texts(String... values) {
-        return java.util.Arrays.stream(values).map(v -> (JsonNode) text(v)).toList();
+        return Arrays.stream(values).map(v -> (JsonNode) text(v)).toList();
     }
 
     static JsonNode slugs(String... values) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ public final class FuzzedJson {
     }
 
     /** A list of 0 to {@code max} elements, each from {@code element}; the empty input gives one. */
-    public static ArrayNode list(FuzzedDataProvider data, int max, java.util.function.Supplier<JsonNode> element) {
+    public static ArrayNode list(FuzzedDataProvider data, int max, Supplier<JsonNode> element) {
         ArrayNode list = NODES.arrayNode();
         int size = (data.consumeInt(0, max) + 1) % (max + 1);
         for (int i = 0; i < size; i++) {
