@@ -71,7 +71,8 @@ public record PageRequest(int size, String after, String filters) {
             throw invalidToken("is not a token this service issued");
         }
         int colon = plain.indexOf(':');
-        if (colon < 0 || colon == plain.length() - 1) {
+        // No key this service issues holds U+0000, and PostgreSQL refuses it as a text parameter.
+        if (colon < 0 || colon == plain.length() - 1 || plain.indexOf('\0') >= 0) {
             throw invalidToken("is not a token this service issued");
         }
         if (!plain.substring(0, colon).equals(fingerprint(filters))) {

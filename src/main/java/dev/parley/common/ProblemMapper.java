@@ -1,5 +1,6 @@
 package dev.parley.common;
 
+import java.io.CharConversionException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,16 +40,26 @@ public class ProblemMapper {
         return json(e);
     }
 
+    /**
+     * A body Jackson cannot even decode: leading NUL bytes, say, make it read the body as UTF-32,
+     * and a character past U+10FFFF is no character. The client sent malformed JSON.
+     */
+    @ServerExceptionMapper
+    public Response undecodable(CharConversionException e) {
+        return respond(malformed());
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
-            return respond(new ApiException(400, "MALFORMED_JSON", "Malformed JSON",
-                    "The request body is not well-formed JSON.").toProblem());
+            return respond(malformed());
         }
         String pointer = e instanceof JsonMappingException m ? pointer(m) : "";
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown member '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            message = "must not contain the NUL character (U+0000)";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
@@ -111,6 +122,11 @@ public class ProblemMapper {
             }
         }
         return respond(internal(e));
+    }
+
+    private static Problem malformed() {
+        return new ApiException(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not well-formed JSON.")
+                .toProblem();
     }
 
     private static Problem internal(Throwable e) {

@@ -16,6 +16,7 @@ import dev.parley.citation.CitationService;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
+import dev.parley.common.Dates;
 import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
@@ -69,6 +70,9 @@ public class PositionService {
             String[] key = page.after().split("\\|");
             try {
                 afterDay = LocalDate.parse(key[0]);
+                if (!Dates.supported(afterDay)) {
+                    throw new IllegalArgumentException("day out of range");
+                }
                 afterId = Long.valueOf(key[1]);
             } catch (RuntimeException e) {
                 throw new ApiException(400, "INVALID_PAGE_TOKEN", "Invalid page token",

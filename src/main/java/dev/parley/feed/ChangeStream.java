@@ -163,10 +163,16 @@ public class ChangeStream {
         }
 
         void send(OutboundSseEvent event) {
-            sink.send(event).exceptionally(failure -> {
+            try {
+                sink.send(event).exceptionally(failure -> {
+                    subscribers.remove(this);
+                    return null;
+                });
+            } catch (IllegalStateException closed) {
+                // Hung up since the last isClosed check: the sink throws rather than fails the stage.
+                // Dropping the subscriber here keeps one client from aborting the round for all.
                 subscribers.remove(this);
-                return null;
-            });
+            }
         }
 
         void reset() {

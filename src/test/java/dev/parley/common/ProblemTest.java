@@ -4,6 +4,8 @@ import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,48 @@ class ProblemTest {
         assertProblem(post("/api/v1/sources", "{name: 'x'}"), 400, "MALFORMED_JSON");
         assertProblem(raw().contentType("application/merge-patch+json").accept("application/json").body("{\"title\"")
                 .patch("/api/v1/negotiations/" + unique("talks")).then().extract(), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void bodyJacksonCannotDecodeIsMalformed() {
+        // Found by RequestBodyFuzzTest: leading NUL bytes make Jackson read UTF-32, then fail on a character.
+        assertProblem(post("/api/v1/negotiations", "\0\0\0\0\0\0\0\0{\"slug\":\"x\",\"title\":\"T\"}"), 400,
+                "MALFORMED_JSON");
+    }
+
+    @Test
+    void memberNamedTwiceIsMalformed() {
+        // Found by RequestBodyFuzzTest: Jackson cannot bind a repeated member to a record, which was a 500.
+        assertProblem(post("/api/v1/sources", "{\"name\":\"X\",\"kind\":\"OTHER\",\"reliability\":\"B\",\"kind\":\"OTHER\"}"),
+                400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void nulCharacterIsRefusedWhereverItIsSent() {
+        // Found by RequestBodyFuzzTest on PostgreSQL, which cannot store U+0000 in text: each was a 500 there.
+        var body = assertProblem(post("/api/v1/sources", "{\"name\":\"A\\u0000B\",\"kind\":\"OTHER\",\"reliability\":\"B\"}"),
+                400, "VALIDATION_FAILED");
+        assertThat(pointers(body)).containsExactly("/name");
+        assertProblem(raw().urlEncodingEnabled(false).accept("application/json").get("/api/v1/demands?q=a%00b").then()
+                .extract(), 400, "INVALID_PARAMETER");
+        assertProblem(raw().urlEncodingEnabled(false).accept("application/json").get("/api/v1/parties/a%00b").then()
+                .extract(), 400, "INVALID_PARAMETER");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (Integer.toHexString("parties".hashCode()) + ":a\0b").getBytes(StandardCharsets.UTF_8));
+        assertProblem(raw().accept("application/json").queryParam("page_token", forged).get("/api/v1/parties").then()
+                .extract(), 400, "INVALID_PAGE_TOKEN");
+    }
+
+    @Test
+    void dayOutsideTheYearsOneToNineThousandNineHundredNinetyNineIsRefused() {
+        // Found by ListQueryFuzzTest on PostgreSQL, whose date range ends before LocalDate's: a 500 there.
+        for (String day : List.of("+10000-01-01", "0000-12-31", "+999999999-12-31")) {
+            assertProblem(raw().accept("application/json").queryParam("as_of", day)
+                    .get("/api/v1/negotiations/" + unique("talks") + "/matrix").then().extract(), 400, "INVALID_PARAMETER");
+            var body = assertProblem(post("/api/v1/negotiations", "{\"slug\":\"" + unique("talks") + "\",\"title\":\"T\","
+                    + "\"started_on\":\"" + day + "\",\"participants\":[\"x\"]}"), 400, "VALIDATION_FAILED");
+            assertThat(pointers(body)).contains("/started_on");
+        }
     }
 
     @Test
