@@ -3,6 +3,7 @@ package dev.parley.common;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 
 import jakarta.inject.Singleton;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -42,7 +44,10 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.registerModule(new SimpleModule("parley-strictness").addDeserializer(String.class, new NoNul())
-                .addDeserializer(LocalDate.class, new Day()).addDeserializer(Instant.class, new Moment()));
+                .addDeserializer(LocalDate.class,
+                        new Supported<>(LocalDate.class, LocalDateDeserializer.INSTANCE, Dates::supported))
+                .addDeserializer(Instant.class, new Supported<>(Instant.class, InstantDeserializer.INSTANT,
+                        Dates::supported)));
     }
 
     /** Jackson's own string reading, refusing U+0000. */
@@ -58,37 +63,25 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         }
     }
 
-    /** Jackson's own day reading, refusing a year outside 0001 to 9999. */
-    static final class Day extends StdDeserializer<LocalDate> {
+    /** Jackson's own reading of a day or an instant, refusing a year outside 0001 to 9999. */
+    static final class Supported<T> extends StdDeserializer<T> {
 
-        Day() {
-            super(LocalDate.class);
+        private final JsonDeserializer<T> jackson;
+        private final Predicate<T> supported;
+
+        Supported(Class<T> type, JsonDeserializer<T> jackson, Predicate<T> supported) {
+            super(type);
+            this.jackson = jackson;
+            this.supported = supported;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext context) throws IOException {
-            LocalDate day = LocalDateDeserializer.INSTANCE.deserialize(p, context);
-            if (day != null && !Dates.supported(day)) {
-                throw InvalidFormatException.from(p, "year outside 0001 to 9999", day.toString(), LocalDate.class);
+        public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            T value = jackson.deserialize(p, context);
+            if (value != null && !supported.test(value)) {
+                throw InvalidFormatException.from(p, "year outside 0001 to 9999", value.toString(), handledType());
             }
-            return day;
-        }
-    }
-
-    /** Jackson's own instant reading, refusing a year outside 0001 to 9999. */
-    static final class Moment extends StdDeserializer<Instant> {
-
-        Moment() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext context) throws IOException {
-            Instant instant = InstantDeserializer.INSTANT.deserialize(p, context);
-            if (instant != null && !Dates.supported(instant)) {
-                throw InvalidFormatException.from(p, "year outside 0001 to 9999", instant.toString(), Instant.class);
-            }
-            return instant;
+            return value;
         }
     }
 }

@@ -61,11 +61,14 @@ public class WritePrecondition {
         if (path == null) {
             return;
         }
-        Map<String, Long> now = verified == null ? versions.versions(scopes) : new TreeMap<>(verified);
-        if (verified != null) {
+        Map<String, Long> now;
+        if (verified == null) {
+            now = versions.versions(scopes);
+        } else {
+            now = new TreeMap<>(verified);
             now.replaceAll((scope, v) -> moved.contains(scope) || Scopes.ALL.equals(scope) ? version : v);
+            verified = null;
         }
-        verified = null;
         newTag = ConditionalGet.tag(now, path, null);
     }
 
