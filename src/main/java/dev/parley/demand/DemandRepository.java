@@ -26,7 +26,8 @@ public class DemandRepository {
     }
 
     Optional<Demand> findBySlug(String slug) {
-        return session.createSelectionQuery("from Demand where slug = :slug", Demand.class)
+        // With its negotiation: every write names the negotiation's matrix among the scopes it moves.
+        return session.createSelectionQuery("from Demand d join fetch d.negotiation where d.slug = :slug", Demand.class)
                 .setParameter("slug", slug).uniqueResultOptional();
     }
 

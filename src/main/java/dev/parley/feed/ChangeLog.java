@@ -1,8 +1,14 @@
 package dev.parley.feed;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +26,13 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.parley.common.Active;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.VersionStore;
 import dev.parley.common.WritePrecondition;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 
 /**
@@ -53,12 +61,14 @@ public class ChangeLog {
     private final VersionStore versions;
     private final TransactionSynchronizationRegistry transactions;
     private final Event<ChangeAppended> appended;
-    private final Event<ChangeWritten> written;
+    private final Event<ChangesWritten> written;
+    private final AgroalDataSource dataSource;
     private final boolean postgresql;
 
     ChangeLog(Session session, ObjectMapper mapper, Caller caller, WritePrecondition precondition,
             VersionStore versions, TransactionSynchronizationRegistry transactions, Event<ChangeAppended> appended,
-            Event<ChangeWritten> written, ParleyConfig config) {
+            Event<ChangesWritten> written, @Active AgroalDataSource dataSource, ParleyConfig config) {
+        this.dataSource = dataSource;
         this.postgresql = "postgresql".equals(config.db().kind());
         this.session = session;
         this.mapper = mapper;
@@ -100,19 +110,23 @@ public class ChangeLog {
         List<Entry> pending = (List<Entry>) transactions.getResource(PENDING);
         if (pending == null) {
             List<Entry> entries = new ArrayList<>();
+            List<Runnable> afterCommit = new ArrayList<>();
             boolean checkPrecondition = requestActive();
             transactions.putResource(PENDING, entries);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        write(entries, checkPrecondition);
+                        write(entries, checkPrecondition, afterCommit);
                     }
                 }
 
                 @Override
                 public void afterCompletion(int status) {
                     // Written with the transaction, or rolled back with it: nothing to undo.
+                    if (status == Status.STATUS_COMMITTED) {
+                        afterCommit.forEach(Runnable::run);
+                    }
                 }
             });
             appended.fire(new ChangeAppended());
@@ -122,73 +136,117 @@ public class ChangeLog {
     }
 
     /** Writes a transaction's changes under the cursor lock, as its last statements. */
-    private void write(List<Entry> entries, boolean checkPrecondition) {
-        // Entity changes go to the database before the lock, not while it is held; the statements
-        // below name their tables so that Hibernate does not flush again for each.
+    private void write(List<Entry> entries, boolean checkPrecondition, List<Runnable> afterCommit) {
+        // Entity changes go to the database before the lock, not while it is held.
         session.flush();
-        List<Entry> changes = entries.stream().filter(e -> e.type() != null).toList();
-        long taken = Math.max(1, changes.size());
-        // Never behind the log itself: a counter that a database put back (H2 2.3 was seen to restore
-        // an older value on a rollback under contention, RELIABILITY.md) must not hand out a used cursor.
-        // One round trip: the lock is held from here to the end of the commit, so every statement
-        // under it is paid by all writers (RETURNING on PostgreSQL, a data change delta table on H2).
-        String update = "update change_cursor set last_cursor = greatest(last_cursor, pruned_through,"
-                + " (select coalesce(max(l.id), 0) from change_log l)) + :n where id = 1";
-        long last = ((Number) session.createNativeQuery(postgresql ? update + " returning last_cursor"
-                : "select last_cursor from final table (" + update + ")")
-                .setParameter("n", taken).addSynchronizedQuerySpace("change_cursor").getSingleResult()).longValue();
-        if (checkPrecondition) {
-            precondition.verify(versions);
-        }
-        long cursor = last - taken;
-        Instant now = Clock.now();
-        Set<String> scopes = new LinkedHashSet<>();
-        for (Entry entry : entries) {
-            scopes.addAll(entry.scopes());
-            if (entry.type() == null) {
-                continue;
+        // Plain JDBC on the transaction's own connection (the datasource hands it out again) rather than
+        // Hibernate queries: the lock is held from the first statement to the end of the commit, so every
+        // round trip under it is paid by all writers, and a batch is one round trip on PostgreSQL.
+        try (Connection connection = dataSource.getConnection()) {
+            List<Entry> changes = entries.stream().filter(e -> e.type() != null).toList();
+            long last = takeCursors(connection, Math.max(1, changes.size()));
+            if (checkPrecondition) {
+                precondition.verify(versions);
             }
-            cursor++;
-            session.createNativeQuery(
-                    "insert into change_log (id, type, occurred_at, subject_kind, subject_key, data, recorded_by)"
-                            + " values (:id, :type, :at, :kind, :key, :data, :by)")
-                    .setParameter("id", cursor)
-                    .setParameter("type", entry.type())
-                    .setParameter("at", now)
-                    .setParameter("kind", entry.subjectKind())
-                    .setParameter("key", entry.subjectKey())
-                    .setParameter("data", entry.data())
-                    .setParameter("by", entry.recordedBy())
-                    .addSynchronizedQuerySpace("change_log")
-                    .executeUpdate();
-            written.fire(new ChangeWritten(cursor, entry.type(), entry.subjectKind(), entry.subjectKey(), now));
-        }
-        List<String> all = new ArrayList<>(scopes);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            bump(new LinkedHashSet<>(all.subList(from, Math.min(all.size(), from + CHUNK))), last);
-        }
-        if (checkPrecondition) {
-            precondition.retag(versions, scopes, last);
+            long cursor = last - Math.max(1, changes.size());
+            Instant now = Clock.now();
+            Set<String> scopes = new LinkedHashSet<>();
+            List<ChangeWritten> logged = new ArrayList<>();
+            for (Entry entry : entries) {
+                scopes.addAll(entry.scopes());
+                if (entry.type() != null) {
+                    logged.add(new ChangeWritten(++cursor, entry.type(), entry.subjectKind(), entry.subjectKey(), now,
+                            entry.data(), entry.recordedBy()));
+                }
+            }
+            insert(connection, logged);
+            written.fire(new ChangesWritten(logged, afterCommit));
+            List<String> all = new ArrayList<>(scopes);
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                bump(connection, new LinkedHashSet<>(all.subList(from, Math.min(all.size(), from + CHUNK))), last);
+            }
+            if (checkPrecondition) {
+                precondition.retag(versions, scopes, last);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change log could not be written", e);
         }
     }
 
-    private void bump(Set<String> scopes, long version) {
-        int updated = session.createNativeQuery("update resource_version set version = :v where scope in (:scopes)")
-                .setParameter("v", version).setParameterList("scopes", scopes)
-                .addSynchronizedQuerySpace("resource_version").executeUpdate();
+    /** Takes {@code count} cursors, locking the counter row until the commit; answers the last one. */
+    private long takeCursors(Connection connection, long count) throws SQLException {
+        // Never behind the log itself: a counter that a database put back (H2 2.3 was seen to restore
+        // an older value on a rollback under contention, RELIABILITY.md) must not hand out a used cursor.
+        // One round trip: RETURNING on PostgreSQL, a data change delta table on H2.
+        String update = "update change_cursor set last_cursor = greatest(last_cursor, pruned_through,"
+                + " (select coalesce(max(l.id), 0) from change_log l)) + ? where id = 1";
+        try (PreparedStatement statement = connection.prepareStatement(postgresql ? update + " returning last_cursor"
+                : "select last_cursor from final table (" + update + ")")) {
+            statement.setLong(1, count);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void insert(Connection connection, List<ChangeWritten> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into change_log"
+                + " (id, type, occurred_at, subject_kind, subject_key, data, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (ChangeWritten change : changes) {
+                insert.setLong(1, change.cursor());
+                insert.setString(2, change.type());
+                insert.setObject(3, change.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setString(4, change.subjectKind());
+                insert.setString(5, change.subjectKey());
+                insert.setString(6, change.data());
+                insert.setString(7, change.recordedBy());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void bump(Connection connection, Set<String> scopes, long version) throws SQLException {
+        String marks = String.join(", ", Collections.nCopies(scopes.size(), "?"));
+        int updated;
+        try (PreparedStatement update = connection.prepareStatement(
+                "update resource_version set version = ? where scope in (" + marks + ")")) {
+            update.setLong(1, version);
+            int i = 2;
+            for (String scope : scopes) {
+                update.setString(i++, scope);
+            }
+            updated = update.executeUpdate();
+        }
         if (updated == scopes.size()) {
             return;
         }
         // Writers hold the cursor lock here, so no other transaction can insert the same scope meanwhile.
-        List<String> known = session.createNativeQuery("select scope from resource_version where scope in (:scopes)",
-                String.class).setParameterList("scopes", scopes).addSynchronizedQuerySpace("resource_version")
-                .getResultList();
-        List<String> missing = new ArrayList<>(scopes);
-        missing.removeAll(known);
-        for (String scope : missing) {
-            session.createNativeQuery("insert into resource_version (scope, version) values (:s, :v)")
-                    .setParameter("s", scope).setParameter("v", version).addSynchronizedQuerySpace("resource_version")
-                    .executeUpdate();
+        Set<String> missing = new LinkedHashSet<>(scopes);
+        try (PreparedStatement known = connection.prepareStatement(
+                "select scope from resource_version where scope in (" + marks + ")")) {
+            int i = 1;
+            for (String scope : scopes) {
+                known.setString(i++, scope);
+            }
+            try (ResultSet rows = known.executeQuery()) {
+                while (rows.next()) {
+                    missing.remove(rows.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into resource_version (scope, version) values (?, ?)")) {
+            for (String scope : missing) {
+                insert.setString(1, scope);
+                insert.setLong(2, version);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

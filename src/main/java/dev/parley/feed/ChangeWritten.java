@@ -2,11 +2,9 @@ package dev.parley.feed;
 
 import java.time.Instant;
 
-/**
- * Fired for each change as it is written, inside its transaction's commit step: synchronous
- * observers (the webhook outbox) write in that same transaction.
- */
-public record ChangeWritten(long cursor, String type, String subjectKind, String subjectKey, Instant occurredAt) {
+/** One change as the change log wrote it, inside its transaction's commit step. */
+public record ChangeWritten(long cursor, String type, String subjectKind, String subjectKey, Instant occurredAt,
+        String data, String recordedBy) {
 
     /** The cursor as clients see it. */
     public String cursorToken() {

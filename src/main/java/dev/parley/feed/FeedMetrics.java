@@ -25,10 +25,12 @@ public class FeedMetrics {
     }
 
     /** Counted as written, in the commit step; a commit failing after it is the rare exception. */
-    void written(@Observes ChangeWritten change) {
-        registry.counter("parley.changes.appended", "type", change.type()).increment();
-        if ("position.changed".equals(change.type())) {
-            stances.increment();
+    void written(@Observes ChangesWritten written) {
+        for (ChangeWritten change : written.changes()) {
+            registry.counter("parley.changes.appended", "type", change.type()).increment();
+            if ("position.changed".equals(change.type())) {
+                stances.increment();
+            }
         }
     }
 }

@@ -13,25 +13,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import dev.parley.common.Clock;
 import dev.parley.common.NotFound;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.SingleFlight;
 import dev.parley.common.Timestamps;
-import dev.parley.feed.ChangeAppended;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends due deliveries: signed per Standard Webhooks, 15 s to answer, redirects not followed, only
  * 2xx counts. Failures come back with exponential backoff and jitter (Retry-After honoured) until
- * the give-up window closes; 410 Gone deactivates the subscription. Woken after every commit and
- * by a short poll, so a delivery that survived a restart is picked up again.
+ * the give-up window closes; 410 Gone deactivates the subscription. Woken after each commit that
+ * queued a delivery on this replica, and by a short poll, which finds the deliveries other replicas
+ * queued and those that survived a restart.
  */
+@Startup
 @ApplicationScoped
 public class Dispatcher {
 
@@ -54,6 +54,8 @@ public class Dispatcher {
 
     Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry) {
         this.outbox = outbox;
+        // Woken by commits that queued a delivery on this replica; the poll finds the others' too.
+        outbox.whenQueued(this::wake);
         this.webhooks = webhooks;
         this.config = config;
         this.registry = registry;
@@ -67,10 +69,6 @@ public class Dispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
-        wake();
     }
 
     /** Asks for a delivery round soon, e.g. after a ping or a redelivery was queued. */

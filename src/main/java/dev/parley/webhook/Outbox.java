@@ -1,7 +1,13 @@
 package dev.parley.webhook;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +21,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.parley.common.Active;
 import dev.parley.common.Clock;
 import dev.parley.common.Database;
 import dev.parley.common.Ids;
@@ -23,6 +30,8 @@ import dev.parley.common.Timestamps;
 import dev.parley.feed.ChangeLog;
 import dev.parley.feed.ChangeView;
 import dev.parley.feed.ChangeWritten;
+import dev.parley.feed.ChangesWritten;
+import io.agroal.api.AgroalDataSource;
 
 /**
  * The durable webhook outbox. Every change is queued for each matching active subscription in the
@@ -41,26 +50,56 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Database database;
     private final ChangeLog changes;
+    private final AgroalDataSource dataSource;
+    private volatile Runnable queued = () -> {
+    };
 
-    Outbox(Session session, ObjectMapper mapper, Database database, ChangeLog changes) {
+    Outbox(Session session, ObjectMapper mapper, Database database, ChangeLog changes,
+            @Active AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.session = session;
         this.mapper = mapper;
         this.database = database;
         this.changes = changes;
     }
 
-    /** Queues the change for every active subscription to its type, in the writing transaction. */
-    void enqueue(@Observes ChangeWritten change) {
-        Instant now = change.occurredAt();
-        String payload = payload(change.type(), now, new ChangeData(change.cursorToken(), change.subject()));
-        session.createNativeQuery("insert into webhook_delivery"
-                + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
-                + " select :id, w.id, :type, :payload, 'PENDING', 0, :now, :now from webhook w"
-                + " where w.active = true and (w.event_types like '%,*,%' or w.event_types like :pattern)")
-                .setParameter("id", Ids.next("msg")).setParameter("type", change.type())
-                .setParameter("payload", payload).setParameter("now", now)
-                .setParameter("pattern", "%," + change.type() + ",%")
-                .addSynchronizedQuerySpace("webhook_delivery").executeUpdate();
+    /**
+     * Queues each change for every active subscription to its type, in the writing transaction and
+     * in one batch; when any delivery was queued, the dispatcher is woken once the transaction commits.
+     */
+    void enqueue(@Observes ChangesWritten written) {
+        if (written.changes().isEmpty()) {
+            return;
+        }
+        // The transaction's own connection, as the change log uses it: one round trip under its lock.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into webhook_delivery"
+                        + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
+                        + " select ?, w.id, ?, ?, 'PENDING', 0, ?, ? from webhook w"
+                        + " where w.active = true and (w.event_types like '%,*,%' or w.event_types like ?)")) {
+            for (ChangeWritten change : written.changes()) {
+                OffsetDateTime now = change.occurredAt().atOffset(ZoneOffset.UTC);
+                insert.setString(1, Ids.next("msg"));
+                insert.setString(2, change.type());
+                insert.setString(3, payload(change.type(), change.occurredAt(),
+                        new ChangeData(change.cursorToken(), change.subject())));
+                insert.setObject(4, now);
+                insert.setObject(5, now);
+                insert.setString(6, "%," + change.type() + ",%");
+                insert.addBatch();
+            }
+            // A driver may answer SUCCESS_NO_INFO (negative) instead of a count: wake then too.
+            if (Arrays.stream(insert.executeBatch()).anyMatch(count -> count != 0)) {
+                written.onCommit(queued);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Webhook deliveries could not be queued", e);
+        }
+    }
+
+    /** What to run after a commit that queued deliveries: the dispatcher's wake-up. */
+    void whenQueued(Runnable wake) {
+        this.queued = wake;
     }
 
     /** Queues a test event for one subscription. */
