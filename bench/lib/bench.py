@@ -38,12 +38,13 @@ HOST = '127.0.0.1'
 
 MODES = {
     'quick': dict(threads=2, connections=16, duration=4, warmup=1, scales=[1000], pg_scale=1000,
-                  pg_reads=False, sample_copies=1, s4_positions=128, s5_rates=[100], s5_duration=4,
+                  pg_reads=False, sample_copies=1, s4_positions=128, s4_warmup=3, s5_rates=[100], s5_duration=4,
                   s5_warmup=2, s5_negotiations=5),
     'full': dict(threads=2, connections=16, duration=15, warmup=5, scales=[1000, 10000, 100000],
-                 pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256,
+                 pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256, s4_warmup=30,
                  s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10),
 }
+LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
 GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0}
 
 
@@ -525,10 +526,14 @@ def writes(ctx, svc, db_kind, scale):
     h = ctx.wrk.measured(svc.url('/q/health/live'), '%s S4 health/live' % db_kind)
     # The URL only names host and port; each request carries its own path.
     positions_file()
-    ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, ctx.p['warmup'], False,
+    ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, ctx.p['s4_warmup'], False,
                 '%s S4 stance PUT (warm-up)' % db_kind)
     lines = positions_file()
+    before = cpu_seconds(svc.proc.p.pid, db_kind)
     r = ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, label='%s S4 stance PUT' % db_kind)
+    after = cpu_seconds(svc.proc.p.pid, db_kind)
+    cpu = {k: round((after[k] - before[k]) * 1000 / max(1, r['requests']), 3) for k in before}
+    log('S4 %s: CPU per write, ms: %s' % (db_kind, cpu))
     ctx.results['wrk_runs'].append({'scenario': 'S4', 'db': db_kind, 'scale': scale, 'health': h, 'run': r})
     errors = sum(v for k, v in r['errors'].items() if k != 'unmatched')
     goal = GOALS['S4-pg'] if db_kind == 'postgresql' else None
@@ -536,7 +541,60 @@ def writes(ctx, svc, db_kind, scale):
             r['rps'], 'writes/s', h['rps'], None, '>= 1000 writes/s' if goal else 'none (reported)',
             (r['rps'] >= goal and errors == 0) if goal else None,
             extra={'p50_ms': r['latency_us']['p50'] / 1000, 'p99_ms': r['latency_us']['p99'] / 1000,
-                   'errors': errors, 'error_detail': r['errors'], 'statuses': r.get('statuses')})
+                   'errors': errors, 'error_detail': r['errors'], 'statuses': r.get('statuses'),
+                   'cpu_ms_per_write': cpu})
+
+
+def cpu_seconds(service_pid, db_kind):
+    """CPU time (user + system) so far of the service and, on PostgreSQL, of all its server processes."""
+    def of(pid):
+        try:
+            with open('/proc/%d/stat' % pid) as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+        except (OSError, ValueError, IndexError):
+            return 0.0
+    result = {'service': of(service_pid)}
+    if db_kind == 'postgresql':
+        pids = subprocess.run(['pgrep', '-x', 'postgres'], capture_output=True, text=True).stdout.split()
+        result['postgresql'] = sum(of(int(p)) for p in pids)
+    return result
+
+
+def commit_ceiling(ctx, pg):
+    """S4's ceiling on this machine: pgbench with the clients S4 uses, in the bench database, running
+    (a) the smallest transaction serialized the way Parley's writers are (one counter row updated with
+    RETURNING, one insert, commit: the row lock is held through the commit's WAL flush) and (b) the
+    same insert without the counter, where PostgreSQL's group commit shares WAL flushes."""
+    pg.psql('-c', 'create table bench_counter (id int primary key, v bigint not null);'
+                  ' insert into bench_counter values (1, 0);'
+                  ' create table bench_log (id bigint primary key, data text not null);'
+                  ' create sequence bench_seq start 1000000000')
+    scripts = {
+        'serialized': 'BEGIN;\nUPDATE bench_counter SET v = v + 1 WHERE id = 1 RETURNING v \\gset\n'
+                      "INSERT INTO bench_log VALUES (:v, 'x');\nCOMMIT;\n",
+        'independent': "BEGIN;\nINSERT INTO bench_log VALUES (nextval('bench_seq'), 'x');\nCOMMIT;\n",
+    }
+    tps = {}
+    try:
+        for name, body in scripts.items():
+            script = os.path.join(ctx.work, 'data', 'pgbench-%s.sql' % name)
+            with open(script, 'w') as f:
+                f.write(body)
+            out = run_tracked(ctx.work, 'pgbench-' + name,
+                              ['pgbench', '-h', HOST, '-U', os.environ.get('BENCH_PG_USER', 'postgres'), '-n',
+                               '-c', str(ctx.p['connections']), '-j', str(ctx.p['threads']),
+                               '-T', str(ctx.p['duration']), '-f', script, pg.database],
+                              timeout=ctx.p['duration'] + 60)
+            m = re.search(r'tps = ([0-9.]+)', out)
+            tps[name] = round(float(m.group(1)), 1)
+            log('pgbench %s: %.0f tx/s' % (name, tps[name]))
+    finally:
+        pg.psql('-c', 'drop table if exists bench_counter, bench_log; drop sequence if exists bench_seq')
+    ctx.row('S4-ceiling', 'postgresql', None, 'pgbench, %d clients: one counter row + insert + commit (how Parley\'s'
+            ' writers serialize); independent inserts beside it' % ctx.p['connections'], tps['serialized'], 'tx/s',
+            goal_text='none (the ceiling a serialized commit puts on S4)',
+            extra={'independent_tps': tps['independent']})
 
 
 def open_model(ctx, svc, db_kind, scale):
@@ -704,6 +762,11 @@ def jfr_summary(ctx, jfr_file, windows, top=8):
     return result
 
 
+def db_label(s6_key):
+    name = s6_key.split('_')[0]
+    return {'pg': 'postgresql', 'h2-lean': 'h2, lean JVM options'}.get(name, name)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--quick', action='store_true')
@@ -722,7 +785,7 @@ def main():
     res = ctx.results
     res.update({'mode': ctx.mode, 'started_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
                 'params': {k: p[k] for k in ('threads', 'connections', 'duration', 'warmup')},
-                'scales': p['scales'], 'pg_scale': p['pg_scale'], 'goals': GOALS})
+                'scales': p['scales'], 'pg_scale': p['pg_scale'], 'goals': GOALS, 'lean_jvm': LEAN_JVM})
     res['machine'] = machine_info()
     try:
         # ------------------------------------------------------------ H2
@@ -758,6 +821,13 @@ def main():
         svc.stop()
         if args.jfr:
             res['jfr'] = jfr_summary(ctx, os.path.join(ctx.work, 'h2.jfr'), jfr_windows)
+        # S6 with JVM options for a small container: C1 only, serial GC, a 128 MiB heap.
+        svc = Service(ctx, 'h2-lean', h2, java_opts=LEAN_JVM)
+        res['s6']['h2-lean_restart_%d' % scale] = {'ready_s': round(svc.ready_s, 3), 'demands': data.demands,
+                                                   'quarkus_started_in_s': svc.started_in_s}
+        warm_up(ctx, svc)
+        res['s6']['h2-lean_rss_after_load'] = dict(svc.rss_mb(), after='the warm-up reads only')
+        svc.stop()
         statement_counts(ctx, h2, scale)
         # ------------------------------------------------------------ PostgreSQL
         pg = Postgres(ctx, args.pg_database)
@@ -771,16 +841,18 @@ def main():
             read_scenarios(ctx, svc, 'postgresql', p['pg_scale'])
             deep_page(ctx, svc, 'postgresql', p['pg_scale'])
         writes(ctx, svc, 'postgresql', p['pg_scale'])
+        commit_ceiling(ctx, pg)
         open_model(ctx, svc, 'postgresql', p['pg_scale'])
         res['s6']['pg_rss_after_load'] = svc.rss_mb()
         svc.stop()
         # ------------------------------------------------------------ S6 rows
         for key, v in res['s6'].items():
             if key.endswith('rss_after_load'):
-                ctx.row('S6', key.split('_')[0].replace('pg', 'postgresql'), None, 'RSS after load (peak %.0f MB)'
-                        % v['peak_rss_mb'], v['rss_mb'], 'MB', None, None, '<= 250 MB', v['rss_mb'] <= GOALS['S6-rss'])
+                ctx.row('S6', db_label(key), None, 'RSS after %s (peak %.0f MB)'
+                        % (v.get('after', 'load'), v['peak_rss_mb']), v['rss_mb'], 'MB', None, None, '<= 250 MB',
+                        v['rss_mb'] <= GOALS['S6-rss'])
             else:
-                ctx.row('S6', key.split('_')[0].replace('pg', 'postgresql'), v['demands'],
+                ctx.row('S6', db_label(key), v['demands'],
                         'time to ready, ' + ('cold start (migrations + seed)' if 'cold' in key
                                              else 'restart with data'),
                         v['ready_s'], 's', None, None, '<= 2.0 s', v['ready_s'] <= GOALS['S6-ready'])

@@ -172,6 +172,10 @@ def markdown(res, chart_rel):
         measured = '%s %s' % (fmt(r['measured'], 2 if r['unit'] in ('s', 'ms p99') else 1), r['unit'])
         if r['scenario'] == 'S3-deep':
             measured += ' (first page %s ms; %.2f×)' % (fmt(r['first_page_p99_ms'], 2), r['p99_ratio'])
+        if r.get('cpu_ms_per_write'):
+            measured += ' (CPU per write: %s)' % ', '.join('%s %.2f ms' % (k, v) for k, v in r['cpu_ms_per_write'].items())
+        if r['scenario'] == 'S4-ceiling':
+            measured += ' serialized; %s tx/s independent' % fmt(r['independent_tps'])
         if r.get('errors'):
             measured += ', %d errors' % r['errors']
             if r.get('statuses'):
@@ -187,6 +191,12 @@ def markdown(res, chart_rel):
                                                                      r['goal']) for r in missed) + '.\n')
     else:
         w('Every goal was met in this run.\n')
+    causes = [(r, CAUSES[r['scenario']](r, res)) for r in missed if r['scenario'] in CAUSES]
+    if causes:
+        w('### Why a goal was missed\n')
+        for r, text in causes:
+            w('- **%s %s %s**: %s' % (r['scenario'], r['db'], scale(r['scale']), text))
+        w('')
 
     if res.get('s5'):
         w('## S5: polls and writes at fixed arrival rates (open model)\n')
@@ -252,7 +262,9 @@ def markdown(res, chart_rel):
         w('## SQL statements per request\n')
         w('Counted from Hibernate\'s SQL log (`quarkus.hibernate-orm."h2".log.sql`) on a restart over the same H2 '
           'data (%s demands), by the X-Request-Id each statement is logged with; the second of two identical '
-          'requests is counted.\n' % fmt(sq['scale']))
+          'requests is counted. Statements sent with plain JDBC are not in that log: the version read behind '
+          'every ETag, and under the cursor lock of a write the cursor, the If-Match versions, the change log, the '
+          'outbox and the version updates.\n' % fmt(sq['scale']))
         w('| request | status | statements |')
         w('|---|---|---|')
         for name, c in sq['counts'].items():
@@ -298,11 +310,47 @@ def markdown(res, chart_rel):
     w('- **S6** time to ready: from starting `java -jar target/quarkus-app/quarkus-run.jar` to the first 200 from '
       '`/q/health/ready` (polled every 20 ms), on a cold start (empty database: migrations and seed import) and on '
       'restarts over loaded data; default JVM options unless `BENCH_JAVA_OPTS` is set. RSS: `VmRSS` of the service '
-      'process after S1–S5 (peak `VmHWM` in the label).')
+      'process after S1–S5 (peak `VmHWM` in the label). One more H2 restart over the largest data set uses lean JVM '
+      'options (`%s`) and reports its time to ready and its RSS after the warm-up reads.' % ' '.join(res.get('lean_jvm', [])))
     w('- The service runs with `PARLEY_RATE_LIMIT_PER_SECOND=0`, `QUARKUS_HTTP_HOST=127.0.0.1`, a fresh H2 folder '
       'and a fresh PostgreSQL database per run (dropped afterwards). All load goes to 127.0.0.1 and stops by itself.')
     w('')
     return '\n'.join(out)
+
+
+def s4_cause(r, res):
+    cpu = r.get('cpu_ms_per_write') or {}
+    total = sum(cpu.values())
+    cores = res['machine'].get('cpus') or 1
+    text = ''
+    if total:
+        text = ('each write cost %s ms of CPU (%s), so %s cores, which wrk shares, cannot run more than about '
+                '%s writes/s. ' % ('%.2f' % total, ', '.join('%s %.2f' % kv for kv in cpu.items()), cores,
+                                   fmt(cores * 1000 / total)))
+    ceiling = next((c for c in res['rows'] if c['scenario'] == 'S4-ceiling'), None)
+    if ceiling:
+        text += ('pgbench on the same machine ran the smallest transaction serialized the way Parley\'s writers are '
+                 '(the change-cursor row lock is held through the commit\'s WAL flush) at %s tx/s, and '
+                 'independent inserts at %s tx/s. ' % (fmt(ceiling['measured']), fmt(ceiling['independent_tps'])))
+    return text + ('So the write path\'s own CPU, not the cursor lock, is the limit here. A write reads and writes '
+                   'through Hibernate (API key, demand with its negotiation, position, citations, the stance and '
+                   'its citations, the positions and addressees the demand status is computed from, the demand; '
+                   'counted below) and then, under the cursor lock, takes the cursor, checks the If-Match versions '
+                   'and writes the change log, the outbox and the versions with plain JDBC, one batch each.')
+
+
+CAUSES = {
+    'S1': lambda r, res: ('a 304 still reads the versions it is made of (one indexed query) and so leaves the event '
+                          'loop for a worker thread; `/q/health/live` is answered on the event loop. Meeting the '
+                          'ratio needs the versions in memory, kept current by every replica\'s commits.'),
+    'S4': s4_cause,
+    'S6': lambda r, res: ('JVM mode: Quarkus boot (Flyway, the CDI container, Hibernate, Validator) with a cold JIT, '
+                          'plus the seed import on a cold start. The row with lean JVM options shows what C1-only '
+                          'compilation and a serial GC save.' if 'time' in r['what'] else
+                          'JVM mode: with default options the heap grows toward a quarter of the machine\'s RAM. '
+                          'The row with lean JVM options (a 128 MiB heap) shows the floor: metaspace, code cache, '
+                          'thread stacks and the JIT\'s own memory stay outside the heap.'),
+}
 
 
 def main():
