@@ -23,50 +23,78 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * ETags and 304s for every {@link Versioned} GET. The tag is a hash of the versions of the scopes
- * the answer is made of and of the request URI, so a 304 is decided by one small query, without
- * loading or serialising rows, and holds across replicas because the versions live in the
- * database. Versions are read before the resource loads its data, so a tag is never newer than
- * the body it goes with.
+ * the answer is made of and of the request URI, so a 304 is decided from the versions alone,
+ * without loading or serialising rows. Versions come from {@link VersionCache}: when it holds them
+ * the answer is decided on the event loop, before any worker thread or query; otherwise after the
+ * switch, reading the database. They are read before the resource loads its data, so a tag is
+ * never newer than the body it goes with.
  * <p>
  * A 200 is served from the {@link ResponseCache} when a body is stored under its tag. A body is
- * stored only when the versions read again after rendering it are still those of the tag: then no
- * write touching it committed while it was rendered, and it is exactly the answer for that tag.
+ * stored only when the versions read from the database after rendering it are still those of the
+ * tag: then no write touching it committed while it was rendered, and it is exactly the answer for
+ * that tag.
  */
 public class ConditionalGet {
 
     static final String ETAG = ConditionalGet.class.getName() + ".etag";
     private static final String RENDERED_AT = ConditionalGet.class.getName() + ".versions";
+    private static final String CHECKED = ConditionalGet.class.getName() + ".checked";
     public static final String CACHE_CONTROL = "private, no-cache";
 
     private final VersionStore versions;
+    private final VersionCache memory;
     private final WritePrecondition precondition;
     private final ResponseCache cache;
     private final ObjectMapper mapper;
 
-    ConditionalGet(VersionStore versions, WritePrecondition precondition, ResponseCache cache, ObjectMapper mapper) {
+    ConditionalGet(VersionStore versions, VersionCache memory, WritePrecondition precondition, ResponseCache cache,
+            ObjectMapper mapper) {
         this.versions = versions;
+        this.memory = memory;
         this.precondition = precondition;
         this.cache = cache;
         this.mapper = mapper;
     }
 
-    @ServerRequestFilter
-    public Response check(ContainerRequestContext request, ResourceInfo resource) {
-        Versioned versioned = resource.getResourceMethod() == null ? null
-                : resource.getResourceMethod().getAnnotation(Versioned.class);
-        if (versioned == null) {
+    /** On the event loop: a GET of an admitted caller whose versions are all held in memory. */
+    @ServerRequestFilter(priority = Admission.CONDITIONAL, nonBlocking = true)
+    public Response checkFromMemory(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        Versioned versioned = versioned(resource);
+        if (versioned == null || !Admission.admitted(request) || !HttpMethod.GET.equals(request.getMethod())) {
             return null;
         }
         List<String> scopes = scopes(versioned, request);
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!HttpMethod.GET.equals(request.getMethod())) {
-            precondition.expect(path, scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
+        Map<String, Long> current = memory.known(scopes);
+        if (current == null) {
             return null;
         }
-        Map<String, Long> current = versions.versions(scopes);
-        String etag = tag(current, path, request.getUriInfo().getRequestUri().getRawQuery());
+        request.setProperty(CHECKED, Boolean.TRUE);
+        return answer(request, http, scopes, current);
+    }
+
+    @ServerRequestFilter
+    public Response check(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        Versioned versioned = versioned(resource);
+        if (versioned == null || request.getProperty(CHECKED) != null) {
+            return null;
+        }
+        List<String> scopes = scopes(versioned, request);
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            precondition.expect(http.path(), scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
+            return null;
+        }
+        return answer(request, http, scopes, memory.current(scopes));
+    }
+
+    /** 304 for a matching If-None-Match, else the stored body, else null to render it. */
+    private Response answer(ContainerRequestContext request, HttpServerRequest http, List<String> scopes,
+            Map<String, Long> current) {
+        // The raw path and query as Vert.x parsed them: building the request URI costs more than the rest.
+        String etag = tag(current, http.path(), http.query());
         request.setProperty(ETAG, etag);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified()
@@ -88,6 +116,11 @@ public class ConditionalGet {
         }
         request.setProperty(RENDERED_AT, new Rendering(scopes, current));
         return null;
+    }
+
+    private static Versioned versioned(ResourceInfo resource) {
+        return resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Versioned.class);
     }
 
     @ServerResponseFilter

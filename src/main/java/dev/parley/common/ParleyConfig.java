@@ -36,6 +36,25 @@ public interface ParleyConfig {
 
     ResponseCache responseCache();
 
+    Versions versions();
+
+    interface Versions {
+        /**
+         * How often a replica reads the versions other replicas moved (PARLEY_VERSIONS_SYNC_INTERVAL):
+         * how late their writes may change ETags here.
+         */
+        @WithDefault("PT0.1S")
+        Duration syncInterval();
+
+        /** With no successful sync for this long, conditional requests read the database instead. */
+        @WithDefault("PT1S")
+        Duration maxLag();
+
+        /** Scopes held in memory; past that, memory starts again empty. */
+        @WithDefault("50000")
+        int maxEntries();
+    }
+
     interface ResponseCache {
         /**
          * Memory for rendered bodies of versioned GETs, served again while their ETag stands

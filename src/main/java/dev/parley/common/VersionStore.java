@@ -14,13 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Reads the versions that ETags are made of; the change log writes them. This is the whole cost of
- * a 304, so it goes to the datasource with plain JDBC rather than through a Hibernate session.
- * Inside a transaction the datasource hands out that transaction's connection, so the change log
- * reads its own writes here.
+ * Reads the versions that ETags are made of from the database; the change log writes them, and
+ * {@link VersionCache} keeps the ones in use in memory. Plain JDBC rather than a Hibernate session,
+ * as these reads are on every conditional request's path. Inside a transaction the datasource hands
+ * out that transaction's connection, so the change log reads its own writes here.
  */
 @ApplicationScoped
-public class VersionStore {
+public class VersionStore implements VersionCache.Source {
+
+    /** The last cursor, as one more row of the version queries below (no stored scope is named so). */
+    private static final String CURSOR_ROW = "select '" + Scopes.ALL + "', last_cursor from change_cursor where id = 1";
 
     private final AgroalDataSource dataSource;
 
@@ -32,11 +35,11 @@ public class VersionStore {
      * Each scope's version, 0 for one never written; {@link Scopes#ALL} is the last change cursor and
      * {@link Scopes#RETAINED} the last pruned one.
      */
+    @Override
     public Map<String, Long> versions(List<String> scopes) {
         Map<String, Long> versions = new TreeMap<>();
         scopes.forEach(s -> versions.put(s, 0L));
-        List<String> stored = scopes.stream().filter(s -> !Scopes.ALL.equals(s) && !Scopes.RETAINED.equals(s))
-                .toList();
+        List<String> stored = scopes.stream().filter(VersionStore::stored).toList();
         try (Connection connection = dataSource.getConnection()) {
             if (versions.containsKey(Scopes.ALL) || versions.containsKey(Scopes.RETAINED)) {
                 try (PreparedStatement statement = connection.prepareStatement(
@@ -48,12 +51,9 @@ public class VersionStore {
                 }
             }
             if (!stored.isEmpty()) {
-                String marks = String.join(", ", Collections.nCopies(stored.size(), "?"));
                 try (PreparedStatement statement = connection.prepareStatement(
-                        "select scope, version from resource_version where scope in (" + marks + ")")) {
-                    for (int i = 0; i < stored.size(); i++) {
-                        statement.setString(i + 1, stored.get(i));
-                    }
+                        "select scope, version from resource_version where scope in (" + marks(stored) + ")")) {
+                    bind(statement, stored);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             versions.put(rows.getString(1), rows.getLong(2));
@@ -69,6 +69,58 @@ public class VersionStore {
 
     public long lastCursor() {
         return versions(List.of(Scopes.ALL)).get(Scopes.ALL);
+    }
+
+    /** Versions of stored scopes (0 for one never written) and the last cursor, in one statement. */
+    @Override
+    public VersionCache.Snapshot snapshot(List<String> scopes) {
+        Map<String, Long> versions = new TreeMap<>();
+        scopes.forEach(s -> versions.put(s, 0L));
+        return query("select scope, version from resource_version where scope in (" + marks(scopes) + ") union all "
+                + CURSOR_ROW, scopes, versions);
+    }
+
+    /** Every scope moved after {@code cursor}, and the last cursor, in one statement. */
+    @Override
+    public VersionCache.Snapshot movedAfter(long cursor) {
+        return query("select scope, version from resource_version where version > ? union all " + CURSOR_ROW,
+                List.of(cursor), new TreeMap<>());
+    }
+
+    /** A single statement sees a single snapshot, so the versions are those of the cursor read with them. */
+    private VersionCache.Snapshot query(String sql, List<?> parameters, Map<String, Long> versions) {
+        long cursor = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (Scopes.ALL.equals(rows.getString(1))) {
+                        cursor = rows.getLong(2);
+                    } else {
+                        versions.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Versions could not be read", e);
+        }
+        return new VersionCache.Snapshot(versions, cursor);
+    }
+
+    /** Whether a scope has a row of its own; the cursor scopes are read from the cursor row. */
+    static boolean stored(String scope) {
+        return !Scopes.ALL.equals(scope) && !Scopes.RETAINED.equals(scope);
+    }
+
+    private static String marks(List<?> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    private static void bind(PreparedStatement statement, List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
+        }
     }
 
     private static long read(ResultSet row, int column) {

@@ -30,6 +30,7 @@ import dev.parley.common.Active;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
 import dev.parley.common.ParleyConfig;
+import dev.parley.common.VersionCache;
 import dev.parley.common.VersionStore;
 import dev.parley.common.WritePrecondition;
 import io.agroal.api.AgroalDataSource;
@@ -59,6 +60,7 @@ public class ChangeLog {
     private final Caller caller;
     private final WritePrecondition precondition;
     private final VersionStore versions;
+    private final VersionCache memory;
     private final TransactionSynchronizationRegistry transactions;
     private final Event<ChangeAppended> appended;
     private final Event<ChangesWritten> written;
@@ -66,7 +68,8 @@ public class ChangeLog {
     private final boolean postgresql;
 
     ChangeLog(Session session, ObjectMapper mapper, Caller caller, WritePrecondition precondition,
-            VersionStore versions, TransactionSynchronizationRegistry transactions, Event<ChangeAppended> appended,
+            VersionStore versions, VersionCache memory, TransactionSynchronizationRegistry transactions,
+            Event<ChangeAppended> appended,
             Event<ChangesWritten> written, @Active AgroalDataSource dataSource, ParleyConfig config) {
         this.dataSource = dataSource;
         this.postgresql = "postgresql".equals(config.db().kind());
@@ -75,6 +78,7 @@ public class ChangeLog {
         this.caller = caller;
         this.precondition = precondition;
         this.versions = versions;
+        this.memory = memory;
         this.transactions = transactions;
         this.appended = appended;
         this.written = written;
@@ -159,6 +163,8 @@ public class ChangeLog {
                             entry.data(), entry.recordedBy()));
                 }
             }
+            // This replica's conditional GETs see the write before its answer goes out.
+            afterCommit.add(() -> memory.moved(scopes, last));
             insert(connection, logged);
             written.fire(new ChangesWritten(logged, afterCommit));
             List<String> all = new ArrayList<>(scopes);

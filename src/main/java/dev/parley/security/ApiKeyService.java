@@ -50,9 +50,9 @@ public class ApiKeyService {
     /** The active key behind a bearer token, if any. */
     public Optional<ApiKey> authenticate(String token) {
         String hash = hash(token);
-        Checked known = checked.get(hash);
         Instant now = Instant.now();
-        if (known != null && known.until().isAfter(now)) {
+        Checked known = recent(hash, now);
+        if (known != null) {
             return Optional.ofNullable(known.key());
         }
         Optional<ApiKey> key = keys.findActiveByHash(hash);
@@ -61,6 +61,16 @@ public class ApiKeyService {
         }
         checked.put(hash, new Checked(key.orElse(null), now.plus(TRUST)));
         return key;
+    }
+
+    /** This replica's check of a token within {@link #TRUST}, or null when it must be looked up. */
+    Checked checkedRecently(String token) {
+        return recent(hash(token), Instant.now());
+    }
+
+    private Checked recent(String hash, Instant now) {
+        Checked known = checked.get(hash);
+        return known != null && known.until().isAfter(now) ? known : null;
     }
 
     public Page<ApiKey> list(PageRequest page) {
@@ -147,6 +157,7 @@ public class ApiKeyService {
         }
     }
 
-    private record Checked(ApiKey key, Instant until) {
+    /** A token's key as checked, null for an unknown or revoked one, trusted until {@code until}. */
+    record Checked(ApiKey key, Instant until) {
     }
 }

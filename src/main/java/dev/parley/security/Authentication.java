@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.parley.common.Admission;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.ParleyConfig;
@@ -20,11 +21,14 @@ import dev.parley.common.Problem;
 /**
  * Bearer API keys and roles for every Parley endpoint, before anything else runs. No key, or an
  * unknown or revoked one: 401 with WWW-Authenticate; a key whose role is too low: 403. GETs may be
- * opened to anonymous callers by configuration.
+ * opened to anonymous callers by configuration. Anonymous callers and keys this replica checked
+ * recently are decided on the event loop ({@link Admission}); a key it must look up, after the
+ * switch to a worker thread.
  */
 public class Authentication {
 
     static final String CHALLENGE = "Bearer realm=\"parley\"";
+    private static final String DECIDED = Authentication.class.getName() + ".decided";
 
     private final ApiKeyService keys;
     private final Caller caller;
@@ -36,8 +40,23 @@ public class Authentication {
         this.config = config;
     }
 
+    @ServerRequestFilter(priority = Admission.AUTHENTICATE, nonBlocking = true)
+    public Response authenticateFromMemory(ContainerRequestContext request, ResourceInfo resource) {
+        return authenticate(request, resource, false);
+    }
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Response authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        return decided(request) ? null : authenticate(request, resource, true);
+    }
+
+    /** Whether the first phase decided who is calling. */
+    static boolean decided(ContainerRequestContext request) {
+        return request.getProperty(DECIDED) != null;
+    }
+
+    /** Null to go on; without {@code mayQuery}, null without deciding when the key must be looked up. */
+    private Response authenticate(ContainerRequestContext request, ResourceInfo resource, boolean mayQuery) {
         Method method = resource.getResourceMethod();
         if (method == null || !method.getDeclaringClass().getPackageName().startsWith("dev.parley")) {
             return null;
@@ -46,6 +65,7 @@ public class Authentication {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             if (required == Role.READER && config.anonymousRead()) {
+                request.setProperty(DECIDED, Boolean.TRUE);
                 return null;
             }
             return unauthorized("This operation needs an API key: send Authorization: Bearer <key>.");
@@ -53,7 +73,18 @@ public class Authentication {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             return unauthorized("Send the API key as Authorization: Bearer <key>.");
         }
-        ApiKey key = keys.authenticate(header.substring(7).trim()).orElse(null);
+        String token = header.substring(7).trim();
+        ApiKey key;
+        if (mayQuery) {
+            key = keys.authenticate(token).orElse(null);
+        } else {
+            ApiKeyService.Checked checked = keys.checkedRecently(token);
+            if (checked == null) {
+                return null;
+            }
+            key = checked.key();
+        }
+        request.setProperty(DECIDED, Boolean.TRUE);
         if (key == null) {
             return unauthorized("The API key is unknown or revoked.");
         }

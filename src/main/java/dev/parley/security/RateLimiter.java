@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import dev.parley.common.Admission;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.ParleyConfig;
@@ -38,8 +39,25 @@ public class RateLimiter {
         this.caller = caller;
     }
 
+    /** On the event loop, once the caller is known there; then the request is admitted. */
+    @ServerRequestFilter(priority = Admission.LIMIT, nonBlocking = true)
+    public Response limitEarly(ContainerRequestContext request, HttpServerRequest http) {
+        if (!Authentication.decided(request)) {
+            return null;
+        }
+        Response refused = take(request, http);
+        if (refused == null) {
+            Admission.admit(request);
+        }
+        return refused;
+    }
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1)
     public Response limit(ContainerRequestContext request, HttpServerRequest http) {
+        return Admission.admitted(request) ? null : take(request, http);
+    }
+
+    private Response take(ContainerRequestContext request, HttpServerRequest http) {
         int perSecond = config.rateLimit().perSecond();
         if (perSecond <= 0) {
             return null;

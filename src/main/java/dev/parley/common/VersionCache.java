@@ -1,0 +1,209 @@
+package dev.parley.common;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The versions behind ETags, kept in memory for the scopes this replica serves, so that a
+ * conditional GET is answered without a query. The database stays the authority: this replica's
+ * own commits move the versions here before their answers go out, and a sync reads the versions
+ * every replica moved since the last cursor it saw, every {@code parley.versions.sync-interval}.
+ * While the last sync is older than {@code parley.versions.max-lag}, nothing is answered from
+ * memory.
+ * <p>
+ * Versions only grow, and every write moves its versions to its cursor, so memory never holds a
+ * version newer than a committed one and merging by maximum is always right. The one hazard is a
+ * version read from the database just before a commit moved it and remembered just after the sync
+ * that carried the move: a read is therefore remembered only if its snapshot is at least as new as
+ * the last sync, and only if memory was not cleared meanwhile; a local move is taken in for a scope
+ * not held only if no sync has passed it yet, for the same reason.
+ */
+@ApplicationScoped
+public class VersionCache {
+
+    private static final Logger LOG = Logger.getLogger(VersionCache.class);
+
+    /** Versions and the last change cursor they are current for, read in one snapshot. */
+    public record Snapshot(Map<String, Long> versions, long cursor) {
+    }
+
+    /** Where versions come from: the database ({@link VersionStore}). */
+    interface Source {
+        /** Exact versions of any scopes, the cursor scopes included. */
+        Map<String, Long> versions(List<String> scopes);
+
+        Snapshot snapshot(List<String> scopes);
+
+        Snapshot movedAfter(long cursor);
+    }
+
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Source source;
+    private final long maxLagNanos;
+    private final long syncIntervalMillis;
+    private final int maxEntries;
+    private final LongSupplier nanoTime;
+    /** The last cursor a sync saw: memory holds every move up to it for the scopes it holds. */
+    private long synced;
+    /** Counts clears, so a read from before one is not remembered after it. */
+    private long generation;
+    /** When the last successful sync started (System.nanoTime), or 0 before the first one. */
+    private volatile long syncedAt;
+    private volatile boolean failing;
+    private ScheduledExecutorService syncer;
+
+    @Inject
+    VersionCache(VersionStore store, ParleyConfig config) {
+        this(store, config.versions().syncInterval().toMillis(), config.versions().maxLag().toNanos(),
+                config.versions().maxEntries(), System::nanoTime);
+    }
+
+    VersionCache(Source source, long syncIntervalMillis, long maxLagNanos, int maxEntries, LongSupplier nanoTime) {
+        this.source = source;
+        this.syncIntervalMillis = syncIntervalMillis;
+        this.maxLagNanos = maxLagNanos;
+        this.maxEntries = maxEntries;
+        this.nanoTime = nanoTime;
+    }
+
+    void start(@Observes StartupEvent event) {
+        syncer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "version-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        syncer.scheduleWithFixedDelay(this::syncQuietly, 0, syncIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (syncer != null) {
+            syncer.shutdownNow();
+        }
+    }
+
+    /**
+     * Every scope's version from memory, or null if one of them is not held or memory may be behind.
+     * Never queries, so it may run on an event loop.
+     */
+    public Map<String, Long> known(List<String> scopes) {
+        long at = syncedAt;
+        if (at == 0 || nanoTime.getAsLong() - at > maxLagNanos) {
+            return null;
+        }
+        Map<String, Long> found = new TreeMap<>();
+        for (String scope : scopes) {
+            Long version = versions.get(scope);
+            if (version == null) {
+                return null;
+            }
+            found.put(scope, version);
+        }
+        return found;
+    }
+
+    /** Every scope's version: from memory when held there, else from the database, remembering it. */
+    public Map<String, Long> current(List<String> scopes) {
+        if (!scopes.stream().allMatch(VersionStore::stored)) {
+            // The last cursor moves with every write anywhere: not worth holding.
+            return source.versions(scopes);
+        }
+        Map<String, Long> known = known(scopes);
+        if (known != null) {
+            return known;
+        }
+        long before;
+        synchronized (this) {
+            before = generation;
+        }
+        Snapshot read = source.snapshot(scopes);
+        remember(read, before);
+        return read.versions();
+    }
+
+    /** A commit of this replica moved {@code scopes} to {@code version}; called before its answer goes out. */
+    public synchronized void moved(Collection<String> scopes, long version) {
+        // A scope not held is taken in only if no sync has passed this commit yet: a sync that has
+        // may have skipped a later move of it by another replica.
+        boolean takeIn = syncedAt != 0 && version >= synced;
+        for (String scope : scopes) {
+            if (takeIn) {
+                versions.merge(scope, version, Math::max);
+            } else {
+                versions.computeIfPresent(scope, (s, held) -> Math.max(held, version));
+            }
+        }
+        trim();
+    }
+
+    /** Reads what every replica moved since the last sync. */
+    void sync() {
+        long started = nanoTime.getAsLong();
+        long after;
+        synchronized (this) {
+            after = synced;
+        }
+        // Before the first sync memory is empty (nothing is remembered until then), so only the cursor matters.
+        Snapshot moved = source.movedAfter(syncedAt == 0 ? Long.MAX_VALUE : after);
+        synchronized (this) {
+            moved.versions().forEach((scope, version) -> versions.computeIfPresent(scope,
+                    (s, held) -> Math.max(held, version)));
+            synced = Math.max(synced, moved.cursor());
+        }
+        syncedAt = Math.max(started, 1);
+    }
+
+    private void syncQuietly() {
+        try {
+            sync();
+            if (failing) {
+                failing = false;
+                LOG.info("Versions are read from memory again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warnf(e, "Versions could not be synced; conditional requests read the database until they are");
+            }
+        }
+    }
+
+    private synchronized void remember(Snapshot read, long before) {
+        if (syncedAt == 0 || generation != before || read.cursor() < synced) {
+            return;
+        }
+        read.versions().forEach((scope, version) -> {
+            if (VersionStore.stored(scope)) {
+                versions.merge(scope, version, Math::max);
+            }
+        });
+        trim();
+    }
+
+    /** Past the bound, memory starts again empty: what is in use comes back with the next reads. */
+    private void trim() {
+        if (versions.size() > maxEntries) {
+            versions.clear();
+            generation++;
+        }
+    }
+
+    synchronized int size() {
+        return versions.size();
+    }
+}

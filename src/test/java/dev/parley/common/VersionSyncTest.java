@@ -1,0 +1,104 @@
+package dev.parley.common;
+
+import static dev.parley.support.Api.api;
+import static dev.parley.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * ETags served from the versions this replica holds in memory follow what other replicas commit
+ * to the database, within a sync; and this replica's own writes change them at once.
+ */
+@QuarkusTest
+class VersionSyncTest {
+
+    /** Ten sync intervals (100 ms by default): the bound the OpenAPI document states, with room. */
+    private static final long WITHIN_MILLIS = 1_000;
+
+    @Inject
+    @Active
+    AgroalDataSource dataSource;
+
+    private static String party() {
+        String slug = unique("sync-party");
+        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
+                .post("/api/v1/parties").then().statusCode(201);
+        return slug;
+    }
+
+    @Test
+    void aVersionAnotherReplicaMovesChangesTheETagHereWithinASync() throws Exception {
+        String path = "/api/v1/parties/" + party();
+        String before = api().get(path).then().statusCode(200).extract().header("ETag");
+        api().header("If-None-Match", before).get(path).then().statusCode(304);
+
+        long committed = System.nanoTime();
+        moveAsAnotherReplica(Scopes.party(path.substring(path.lastIndexOf('/') + 1)));
+
+        String after = before;
+        while (after.equals(before) && System.nanoTime() - committed < WITHIN_MILLIS * 1_000_000) {
+            int status = api().header("If-None-Match", before).get(path).then().extract().statusCode();
+            if (status == 200) {
+                after = api().get(path).then().statusCode(200).extract().header("ETag");
+            }
+            Thread.sleep(10);
+        }
+        assertThat(after).as("the ETag moved within %d ms", WITHIN_MILLIS).isNotEqualTo(before);
+        api().header("If-None-Match", after).get(path).then().statusCode(304);
+    }
+
+    @Test
+    void aWriteOfThisReplicaChangesTheETagOfItsNextRead() {
+        String slug = party();
+        String path = "/api/v1/parties/" + slug;
+        String before = api().get(path).then().statusCode(200).extract().header("ETag");
+        api().header("If-None-Match", before).get(path).then().statusCode(304);
+
+        for (int i = 0; i < 20; i++) {
+            String written = api().contentType("application/merge-patch+json").body(Map.of("name", "Renamed " + i))
+                    .patch(path).then().statusCode(200).extract().header("ETag");
+
+            String read = api().header("If-None-Match", before).get(path).then().statusCode(200).extract()
+                    .header("ETag");
+            assertThat(read).as("write %d", i).isEqualTo(written).isNotEqualTo(before);
+            before = read;
+        }
+    }
+
+    /** What another replica's change log does: the next cursor, and the scope moved to it, in one commit. */
+    private void moveAsAnotherReplica(String scope) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long cursor;
+            try (PreparedStatement take = connection.prepareStatement(
+                    "update change_cursor set last_cursor = last_cursor + 1 where id = 1");
+                    PreparedStatement read = connection.prepareStatement(
+                            "select last_cursor from change_cursor where id = 1")) {
+                take.executeUpdate();
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    cursor = row.getLong(1);
+                }
+            }
+            try (PreparedStatement move = connection.prepareStatement(
+                    "update resource_version set version = ? where scope = ?")) {
+                move.setLong(1, cursor);
+                move.setString(2, scope);
+                assertThat(move.executeUpdate()).isEqualTo(1);
+            }
+            connection.commit();
+        }
+    }
+}
