@@ -35,6 +35,20 @@ public final class Scopes {
     private Scopes() {
     }
 
+    /**
+     * Whether every move of the scope is recorded with a change in the log, where other replicas
+     * follow it ({@link VersionCache}). API keys and webhooks move without one, and the cursor
+     * scopes move with every write.
+     */
+    public static boolean followed(String scope) {
+        return !scope.equals(ALL) && !scope.equals(RETAINED) && !scope.equals(API_KEYS) && !scope.equals(WEBHOOKS)
+                && !scope.startsWith(prefix(API_KEY)) && !scope.startsWith(prefix(WEBHOOK));
+    }
+
+    private static String prefix(String template) {
+        return template.substring(0, template.indexOf('{'));
+    }
+
     public static String party(String slug) {
         return PARTY.replace("{slug}", slug);
     }

@@ -22,25 +22,34 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The versions behind ETags, kept in memory for the scopes this replica serves, so that a
  * conditional GET is answered without a query. The database stays the authority: this replica's
- * own commits move the versions here before their answers go out, and a sync reads the versions
- * every replica moved since the last cursor it saw, every {@code parley.versions.sync-interval}.
- * While the last sync is older than {@code parley.versions.max-lag}, nothing is answered from
- * memory.
+ * own commits move the versions here before their answers go out, and every
+ * {@code parley.versions.sync-interval} a sync reads, from the change log, the scopes that the
+ * transactions of every replica moved since the last cursor it saw (each transaction lists them on
+ * its last change). Only {@link Scopes#followed} scopes are held. While the last sync is older than
+ * {@code parley.versions.max-lag}, nothing is answered from memory, and the next sync starts memory
+ * again empty.
  * <p>
- * Versions only grow, and every write moves its versions to its cursor, so memory never holds a
- * version newer than a committed one and merging by maximum is always right. The one hazard is a
- * version read from the database just before a commit moved it and remembered just after the sync
- * that carried the move: a read is therefore remembered only if its snapshot is at least as new as
- * the last sync, and only if memory was not cleared meanwhile; a local move is taken in for a scope
- * not held only if no sync has passed it yet, for the same reason.
+ * Versions only grow, and a transaction moves all its scopes to its last cursor, so memory never
+ * holds a version newer than a committed one and merging by maximum is always right. The one hazard
+ * is a version read from the database just before a commit moved it and remembered just after the
+ * sync that carried the move: a read is therefore remembered only if its snapshot is at least as new
+ * as the last sync, and only if memory was not cleared meanwhile; a local move is taken in for a
+ * scope not held only if no sync has passed it yet, for the same reason.
  */
 @ApplicationScoped
 public class VersionCache {
 
     private static final Logger LOG = Logger.getLogger(VersionCache.class);
+    /** Stands for "any scope" when a transaction moved too many to list (an import). */
+    private static final String EVERYTHING = "*";
+    private static final int LONGEST_LIST = 100_000;
 
     /** Versions and the last change cursor they are current for, read in one snapshot. */
     public record Snapshot(Map<String, Long> versions, long cursor) {
+    }
+
+    /** A change that ends a transaction, with the scopes the transaction moved to its cursor. */
+    public record Moved(long cursor, String scopes) {
     }
 
     /** Where versions come from: the database ({@link VersionStore}). */
@@ -50,7 +59,9 @@ public class VersionCache {
 
         Snapshot snapshot(List<String> scopes);
 
-        Snapshot movedAfter(long cursor);
+        List<Moved> movedAfter(long cursor);
+
+        long lastCursor();
     }
 
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
@@ -82,6 +93,12 @@ public class VersionCache {
         this.nanoTime = nanoTime;
     }
 
+    /** How a transaction's moved scopes are written on its last change. */
+    public static String describe(Collection<String> scopes) {
+        String listed = String.join(" ", scopes);
+        return listed.length() > LONGEST_LIST ? EVERYTHING : listed;
+    }
+
     void start(@Observes StartupEvent event) {
         syncer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "version-sync");
@@ -102,8 +119,7 @@ public class VersionCache {
      * Never queries, so it may run on an event loop.
      */
     public Map<String, Long> known(List<String> scopes) {
-        long at = syncedAt;
-        if (at == 0 || nanoTime.getAsLong() - at > maxLagNanos) {
+        if (!fresh()) {
             return null;
         }
         Map<String, Long> found = new TreeMap<>();
@@ -119,8 +135,7 @@ public class VersionCache {
 
     /** Every scope's version: from memory when held there, else from the database, remembering it. */
     public Map<String, Long> current(List<String> scopes) {
-        if (!scopes.stream().allMatch(VersionStore::stored)) {
-            // The last cursor moves with every write anywhere: not worth holding.
+        if (!scopes.stream().allMatch(Scopes::followed)) {
             return source.versions(scopes);
         }
         Map<String, Long> known = known(scopes);
@@ -142,7 +157,7 @@ public class VersionCache {
         // may have skipped a later move of it by another replica.
         boolean takeIn = syncedAt != 0 && version >= synced;
         for (String scope : scopes) {
-            if (takeIn) {
+            if (takeIn && Scopes.followed(scope)) {
                 versions.merge(scope, version, Math::max);
             } else {
                 versions.computeIfPresent(scope, (s, held) -> Math.max(held, version));
@@ -151,21 +166,45 @@ public class VersionCache {
         trim();
     }
 
-    /** Reads what every replica moved since the last sync. */
+    /** Applies what every replica moved since the last sync; after a gap, starts memory again empty. */
     void sync() {
         long started = nanoTime.getAsLong();
-        long after;
-        synchronized (this) {
-            after = synced;
-        }
-        // Before the first sync memory is empty (nothing is remembered until then), so only the cursor matters.
-        Snapshot moved = source.movedAfter(syncedAt == 0 ? Long.MAX_VALUE : after);
-        synchronized (this) {
-            moved.versions().forEach((scope, version) -> versions.computeIfPresent(scope,
-                    (s, held) -> Math.max(held, version)));
-            synced = Math.max(synced, moved.cursor());
+        if (!fresh()) {
+            long cursor = source.lastCursor();
+            synchronized (this) {
+                clear();
+                synced = cursor;
+            }
+        } else {
+            long after;
+            synchronized (this) {
+                after = synced;
+            }
+            List<Moved> moves = source.movedAfter(after);
+            synchronized (this) {
+                for (Moved move : moves) {
+                    apply(move);
+                }
+            }
         }
         syncedAt = Math.max(started, 1);
+    }
+
+    /** Whether a sync succeeded recently enough for memory to be answered from. */
+    private boolean fresh() {
+        long at = syncedAt;
+        return at != 0 && nanoTime.getAsLong() - at <= maxLagNanos;
+    }
+
+    private void apply(Moved move) {
+        if (EVERYTHING.equals(move.scopes())) {
+            clear();
+        } else {
+            for (String scope : move.scopes().split(" ")) {
+                versions.computeIfPresent(scope, (s, held) -> Math.max(held, move.cursor()));
+            }
+        }
+        synced = Math.max(synced, move.cursor());
     }
 
     private void syncQuietly() {
@@ -187,20 +226,20 @@ public class VersionCache {
         if (syncedAt == 0 || generation != before || read.cursor() < synced) {
             return;
         }
-        read.versions().forEach((scope, version) -> {
-            if (VersionStore.stored(scope)) {
-                versions.merge(scope, version, Math::max);
-            }
-        });
+        read.versions().forEach((scope, version) -> versions.merge(scope, version, Math::max));
         trim();
     }
 
     /** Past the bound, memory starts again empty: what is in use comes back with the next reads. */
     private void trim() {
         if (versions.size() > maxEntries) {
-            versions.clear();
-            generation++;
+            clear();
         }
+    }
+
+    private void clear() {
+        versions.clear();
+        generation++;
     }
 
     synchronized int size() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Reads the versions that ETags are made of from the database; the change log writes them, and
- * {@link VersionCache} keeps the ones in use in memory. Plain JDBC rather than a Hibernate session,
+ * {@link VersionCache} keeps the ones in use in memory and follows the log for the ones moved. Plain JDBC rather than a
+ * Hibernate session,
  * as these reads are on every conditional request's path. Inside a transaction the datasource hands
  * out that transaction's connection, so the change log reads its own writes here.
  */
@@ -67,32 +69,24 @@ public class VersionStore implements VersionCache.Source {
         return versions;
     }
 
+    @Override
     public long lastCursor() {
         return versions(List.of(Scopes.ALL)).get(Scopes.ALL);
     }
 
-    /** Versions of stored scopes (0 for one never written) and the last cursor, in one statement. */
+    /**
+     * Versions of stored scopes (0 for one never written) and the last cursor, in one statement: a
+     * statement sees one snapshot, so the versions are those of the cursor read with them.
+     */
     @Override
     public VersionCache.Snapshot snapshot(List<String> scopes) {
         Map<String, Long> versions = new TreeMap<>();
         scopes.forEach(s -> versions.put(s, 0L));
-        return query("select scope, version from resource_version where scope in (" + marks(scopes) + ") union all "
-                + CURSOR_ROW, scopes, versions);
-    }
-
-    /** Every scope moved after {@code cursor}, and the last cursor, in one statement. */
-    @Override
-    public VersionCache.Snapshot movedAfter(long cursor) {
-        return query("select scope, version from resource_version where version > ? union all " + CURSOR_ROW,
-                List.of(cursor), new TreeMap<>());
-    }
-
-    /** A single statement sees a single snapshot, so the versions are those of the cursor read with them. */
-    private VersionCache.Snapshot query(String sql, List<?> parameters, Map<String, Long> versions) {
         long cursor = 0;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
+                PreparedStatement statement = connection.prepareStatement("select scope, version from resource_version"
+                        + " where scope in (" + marks(scopes) + ") union all " + CURSOR_ROW)) {
+            bind(statement, scopes);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     if (Scopes.ALL.equals(rows.getString(1))) {
@@ -108,18 +102,37 @@ public class VersionStore implements VersionCache.Source {
         return new VersionCache.Snapshot(versions, cursor);
     }
 
+    /** The changes after {@code cursor} that carry the scopes their transaction moved, in cursor order. */
+    @Override
+    public List<VersionCache.Moved> movedAfter(long cursor) {
+        List<VersionCache.Moved> moved = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select id, scopes from change_log where id > ? and scopes is not null order by id")) {
+            statement.setLong(1, cursor);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    moved.add(new VersionCache.Moved(rows.getLong(1), rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Moved versions could not be read", e);
+        }
+        return moved;
+    }
+
     /** Whether a scope has a row of its own; the cursor scopes are read from the cursor row. */
     static boolean stored(String scope) {
         return !Scopes.ALL.equals(scope) && !Scopes.RETAINED.equals(scope);
     }
 
-    private static String marks(List<?> values) {
+    private static String marks(List<String> values) {
         return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
-    private static void bind(PreparedStatement statement, List<?> values) throws SQLException {
+    private static void bind(PreparedStatement statement, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            statement.setObject(i + 1, values.get(i));
+            statement.setString(i + 1, values.get(i));
         }
     }
 

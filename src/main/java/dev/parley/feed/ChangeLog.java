@@ -163,9 +163,10 @@ public class ChangeLog {
                             entry.data(), entry.recordedBy()));
                 }
             }
-            // This replica's conditional GETs see the write before its answer goes out.
+            // This replica's conditional GETs see the write before its answer goes out; other replicas
+            // read the scopes on its last change (VersionCache).
             afterCommit.add(() -> memory.moved(scopes, last));
-            insert(connection, logged);
+            insert(connection, logged, VersionCache.describe(scopes));
             written.fire(new ChangesWritten(logged, afterCommit));
             List<String> all = new ArrayList<>(scopes);
             for (int from = 0; from < all.size(); from += CHUNK) {
@@ -196,12 +197,14 @@ public class ChangeLog {
         }
     }
 
-    private static void insert(Connection connection, List<ChangeWritten> changes) throws SQLException {
+    /** The changes, in one batch; the last one carries the scopes the transaction moved. */
+    private static void insert(Connection connection, List<ChangeWritten> changes, String scopes)
+            throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into change_log"
-                + " (id, type, occurred_at, subject_kind, subject_key, data, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into change_log (id, type, occurred_at,"
+                + " subject_kind, subject_key, data, recorded_by, scopes) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChangeWritten change : changes) {
                 insert.setLong(1, change.cursor());
                 insert.setString(2, change.type());
@@ -210,6 +213,7 @@ public class ChangeLog {
                 insert.setString(5, change.subjectKey());
                 insert.setString(6, change.data());
                 insert.setString(7, change.recordedBy());
+                insert.setString(8, change == changes.get(changes.size() - 1) ? scopes : null);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -2,6 +2,7 @@ package dev.parley.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,8 @@ class VersionCacheTest {
         assertThat(database.reads).isEqualTo(1);
 
         cache.sync();
-        assertThat(cache.known(List.of("party:a"))).containsEntry("party:a", 0L);
+        cache.current(List.of("party:a"));
+        assertThat(cache.known(List.of("party:a"))).as("in use again after a sync").containsEntry("party:a", 0L);
     }
 
     @Test
@@ -135,22 +137,64 @@ class VersionCacheTest {
     }
 
     @Test
-    void theCursorScopesAreReadFromTheDatabaseEveryTime() {
+    void scopesMovedWithoutAChangeInTheLogAreReadFromTheDatabaseEveryTime() {
         cache.sync();
-        database.move("party:a");
+        assertThat(cache.current(List.of(Scopes.API_KEYS))).containsEntry(Scopes.API_KEYS, 0L);
 
+        cache.moved(List.of(Scopes.API_KEYS, Scopes.webhook("wh_1")), database.touch(Scopes.API_KEYS));
+
+        assertThat(cache.known(List.of(Scopes.API_KEYS))).isNull();
+        assertThat(cache.known(List.of(Scopes.webhook("wh_1")))).isNull();
         assertThat(cache.current(List.of(Scopes.ALL))).containsEntry(Scopes.ALL, 1L);
         assertThat(cache.known(List.of(Scopes.ALL))).isNull();
     }
 
-    /** Versions and a cursor as the change log keeps them: every move takes the next cursor. */
+    @Test
+    void afterASyncGapMemoryStartsAgainEmpty() {
+        cache.sync();
+        cache.current(List.of("party:a"));
+
+        now += MAX_LAG + 1;
+        database.move("party:b");
+        cache.sync();
+
+        assertThat(cache.size()).isZero();
+        assertThat(cache.current(List.of("party:a"))).containsEntry("party:a", 0L);
+        assertThat(cache.known(List.of("party:a"))).containsEntry("party:a", 0L);
+    }
+
+    @Test
+    void aTransactionThatMovedTooManyScopesToListEmptiesMemory() {
+        cache.sync();
+        cache.current(List.of("party:a"));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            many.add("demand:imported-demand-" + i);
+        }
+        database.move(many.toArray(String[]::new));
+
+        cache.sync();
+
+        assertThat(cache.known(List.of("party:a"))).isNull();
+    }
+
+    /** Versions, cursors and the change log as the change log keeps them: every move takes the next cursor. */
     private static final class Database implements VersionCache.Source {
         final Map<String, Long> versions = new HashMap<>();
+        final List<VersionCache.Moved> log = new ArrayList<>();
         long cursor;
         int reads;
         Runnable beforeSnapshotAnswers;
 
+        /** A transaction with a change in the log, which lists the scopes it moved. */
         long move(String... scopes) {
+            touch(scopes);
+            log.add(new VersionCache.Moved(cursor, VersionCache.describe(List.of(scopes))));
+            return cursor;
+        }
+
+        /** A transaction that moves versions without a change in the log. */
+        long touch(String... scopes) {
             cursor++;
             for (String scope : scopes) {
                 versions.put(scope, cursor);
@@ -178,14 +222,13 @@ class VersionCacheTest {
         }
 
         @Override
-        public VersionCache.Snapshot movedAfter(long after) {
-            Map<String, Long> moved = new TreeMap<>();
-            versions.forEach((scope, version) -> {
-                if (version > after) {
-                    moved.put(scope, version);
-                }
-            });
-            return new VersionCache.Snapshot(moved, cursor);
+        public List<VersionCache.Moved> movedAfter(long after) {
+            return log.stream().filter(m -> m.cursor() > after).toList();
+        }
+
+        @Override
+        public long lastCursor() {
+            return cursor;
         }
     }
 }

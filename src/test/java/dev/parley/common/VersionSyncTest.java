@@ -77,13 +77,16 @@ class VersionSyncTest {
         }
     }
 
-    /** What another replica's change log does: the next cursor, and the scope moved to it, in one commit. */
+    /**
+     * What another replica's change log writes: the next cursor, a change with that cursor listing
+     * the scope it moved, and the scope's version, in one commit.
+     */
     private void moveAsAnotherReplica(String scope) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             long cursor;
-            try (PreparedStatement take = connection.prepareStatement(
-                    "update change_cursor set last_cursor = last_cursor + 1 where id = 1");
+            try (PreparedStatement take = connection.prepareStatement("update change_cursor set last_cursor ="
+                    + " greatest(last_cursor, (select coalesce(max(l.id), 0) from change_log l)) + 1 where id = 1");
                     PreparedStatement read = connection.prepareStatement(
                             "select last_cursor from change_cursor where id = 1")) {
                 take.executeUpdate();
@@ -92,8 +95,17 @@ class VersionSyncTest {
                     cursor = row.getLong(1);
                 }
             }
-            try (PreparedStatement move = connection.prepareStatement(
-                    "update resource_version set version = ? where scope = ?")) {
+            try (PreparedStatement change = connection.prepareStatement("insert into change_log (id, type,"
+                    + " occurred_at, subject_kind, subject_key, data, recorded_by, scopes)"
+                    + " values (?, 'party.updated', current_timestamp, 'party', ?, ?, 'another-replica', ?)");
+                    PreparedStatement move = connection.prepareStatement(
+                            "update resource_version set version = ? where scope = ?")) {
+                change.setLong(1, cursor);
+                String slug = scope.substring(scope.indexOf(':') + 1);
+                change.setString(2, slug);
+                change.setString(3, "{\"slug\":\"" + slug + "\"}");
+                change.setString(4, scope);
+                change.executeUpdate();
                 move.setLong(1, cursor);
                 move.setString(2, scope);
                 assertThat(move.executeUpdate()).isEqualTo(1);
