@@ -170,9 +170,15 @@ public class DemandService {
     /** Re-derives the demand's status from its current positions; answers whether it moved. */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean refreshStatus(Demand demand) {
+        return refreshStatus(demand, positions.ofDemand(demand));
+    }
+
+    /** The same, from all the demand's positions as this transaction already holds them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean refreshStatus(Demand demand, List<Position> involved) {
         PositionStatus proposer = PositionStatus.UNASSESSED;
         List<PositionStatus> addressees = new ArrayList<>();
-        for (Position position : positions.ofDemand(demand)) {
+        for (Position position : involved) {
             if (position.role == PositionRole.PROPOSER) {
                 proposer = position.status;
             } else {

@@ -104,7 +104,10 @@ public class PositionService {
     @Transactional
     public PositionView record(String demandSlug, String partySlug, StanceRequest stance) {
         Demand demand = demands.require(demandSlug);
-        Position position = require(demand, partySlug);
+        // Every position of the demand at once: the new demand status is derived from them below.
+        List<Position> involved = positions.ofDemand(demand);
+        Position position = involved.stream().filter(p -> p.party.slug.equals(partySlug)).findFirst()
+                .orElseThrow(() -> new NotFound("position", demand.slug + "/" + partySlug));
         List<FieldError> errors = new ArrayList<>();
         if (!stance.status().allowedFor(position.role)) {
             errors.add(new FieldError("/status", "a " + position.role.name().toLowerCase() + " may be "
@@ -128,7 +131,9 @@ public class PositionService {
         // The stance first, then the demand status it moved: readers of the feed see cause before effect.
         changes.append("position.changed", "position", demand.slug + "/" + position.party.slug,
                 PositionView.of(position, change), DemandService.stanceScopes(demand));
-        changeDemandStatus(demand);
+        if (demands.refreshStatus(demand, involved)) {
+            demandUpdated(demand);
+        }
         return view(position, position.currentChangeId.equals(change.id) ? change
                 : positions.changes(List.of(position.currentChangeId)).get(0));
     }
@@ -168,8 +173,8 @@ public class PositionService {
                     PositionView.of(position, change), DemandService.stanceScopes(demand));
             added++;
         }
-        if (added > 0) {
-            changeDemandStatus(demand);
+        if (added > 0 && demands.refreshStatus(demand)) {
+            demandUpdated(demand);
         }
         return added;
     }
@@ -189,11 +194,9 @@ public class PositionService {
         return change;
     }
 
-    private void changeDemandStatus(Demand demand) {
-        if (demands.refreshStatus(demand)) {
-            changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand),
-                    DemandService.demandScopes(demand));
-        }
+    private void demandUpdated(Demand demand) {
+        changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand),
+                DemandService.demandScopes(demand));
     }
 
     private Position require(Demand demand, String partySlug) {
