@@ -28,6 +28,10 @@ public interface ParleyConfig {
 
     Seed seed();
 
+    /** Start, then stop at once (PARLEY_TRAINING_RUN): see {@link TrainingRun}. */
+    @WithDefault("false")
+    boolean trainingRun();
+
     Feed feed();
 
     RateLimit rateLimit();
