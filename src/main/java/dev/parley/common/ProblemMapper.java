@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.vertx.core.http.HttpClosedException;
+
 /** The one place where exceptions become problem+json; nothing else writes an error body. */
 public class ProblemMapper {
 
@@ -114,6 +116,12 @@ public class ProblemMapper {
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                // The client hung up while its body was read: nobody is left to answer, and it is not a fault here.
+                LOG.debugf("The client closed the connection before its request body was read: %s", cause.getMessage());
+                return respond(new ApiException(400, "INCOMPLETE_BODY", "Incomplete body",
+                        "The connection closed before the whole request body arrived.").toProblem());
+            }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 // A race lost to a concurrent write (two creates of one slug): the database said no.
                 return respond(

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import dev.parley.common.Clock;
 import dev.parley.common.NotFound;
@@ -21,6 +22,7 @@ import dev.parley.common.SingleFlight;
 import dev.parley.common.Timestamps;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
@@ -51,6 +53,7 @@ public class Dispatcher {
     private final Backoff backoff;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestEpochMillis = new AtomicLong();
+    private volatile boolean stopping;
 
     Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry) {
         this.outbox = outbox;
@@ -73,11 +76,25 @@ public class Dispatcher {
 
     /** Asks for a delivery round soon, e.g. after a ping or a redelivery was queued. */
     void wake() {
-        rounds.wake();
+        if (!stopping) {
+            rounds.wake();
+        }
+    }
+
+    /**
+     * No round starts once the process is stopping: the scheduler may still fire after the database
+     * has closed. A delivery claimed by a round under way is sent again after its lease, if need be.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        rounds.shutdown();
     }
 
     @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        if (stopping) {
+            return;
+        }
         rounds.drain();
         Object[] waiting;
         try {
