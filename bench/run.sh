@@ -4,8 +4,8 @@
 # BENCHMARKS.md. See BENCHMARKS.md for what each scenario measures.
 #
 #   bench/run.sh            the full run (1k, 10k and 100k demands; about 30 minutes on an idle 2-core machine)
-#   bench/run.sh --quick    a smoke run of every scenario at 1k demands (about 2.5 minutes on an idle 2-core
-#                           machine; 5 minutes on a heavily shared one)
+#   bench/run.sh --quick    a smoke run of every scenario at 1k demands (about 4 minutes on an idle 2-core
+#                           machine)
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
 #   env: BENCH_JAVA_OPTS (JVM options for the service), BENCH_BASE_PORT (default 18480),

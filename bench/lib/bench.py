@@ -7,8 +7,11 @@ Phases:
   H2 (embedded, the default): cold start (S6), import-API sample (generation timing), then for each
     scale: bulk SQL load, restart (time to ready with data), S1/S2/S3 each paired with
     /q/health/live; json-server side by side; S3 deep page at the largest scale; S4 writes; S5 open
-    model; RSS after load; then a restart with SQL logging to count statements per request.
-  PostgreSQL: cold start, bulk load, S1-S3 (full run only), S4 writes, S5, RSS after load.
+    model; RSS after load; a restart with lean JVM options; a training run and a restart with the
+    container image's JVM options and class-data archive (S1-S3, RSS); then a restart with SQL
+    logging to count statements per request.
+  PostgreSQL: cold start, bulk load, S1-S3 (full run only), S4 writes, the commit ceiling with
+    pgbench, S5, RSS after load; with the service stopped, pgbench replaying a stance write.
 """
 import argparse
 import datetime
@@ -41,10 +44,25 @@ MODES = {
                   pg_reads=False, sample_copies=1, s4_positions=128, s4_warmup=3, s5_rates=[100], s5_duration=4,
                   s5_warmup=2, s5_negotiations=5),
     'full': dict(threads=2, connections=16, duration=15, warmup=5, scales=[1000, 10000, 100000],
-                 pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256, s4_warmup=30,
+                 pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256, s4_warmup=60,
                  s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10),
 }
 LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
+IMAGE_ARCHIVE = '/deployments/app-cds.jsa'
+
+
+def image_jvm(archive):
+    """The JVM options the container image runs with (JAVA_OPTS in the Dockerfile), its class-data
+    archive replaced by `archive`, and the Deployment's limits as the JVM would see them in the pod:
+    -XX:MaxRAM for the memory limit (what MaxRAMPercentage sizes the heap from) and
+    -XX:ActiveProcessorCount for the CPU limit."""
+    with open(os.path.join(ROOT, 'Dockerfile')) as f:
+        opts = shlex.split(re.search(r'JAVA_OPTS="([^"]*)"', f.read()).group(1))
+    with open(os.path.join(ROOT, 'k8s', 'deployment.yaml')) as f:
+        limits = re.search(r'limits:\s*\n\s*cpu:\s*"?([0-9.]+)(m?)"?\s*\n\s*memory:\s*([0-9]+)Mi', f.read())
+    cpus = max(1, int(float(limits.group(1)) / (1000 if limits.group(2) else 1)))
+    opts = [o.replace(IMAGE_ARCHIVE, archive) for o in opts]
+    return opts + ['-XX:MaxRAM=%sm' % limits.group(3), '-XX:ActiveProcessorCount=%d' % cpus]
 GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0}
 
 
@@ -473,6 +491,17 @@ def deep_page(ctx, svc, db_kind, scale):
                    'token_walk_s': round(walk_s, 2), 'deep_first_item': deep_first_item})
 
 
+def deep_page_rendered(ctx, db, db_kind, scale):
+    """S3-deep again on a service whose response cache is off, so both pages are rendered from the
+    database on every request: the keyset query's cost at depth, which stored bodies hide."""
+    svc = Service(ctx, '%s-rendered' % db.kind, db, extra_env={'PARLEY_RESPONSE_CACHE_MAX_BYTES': '0'})
+    try:
+        warm_up(ctx, svc)
+        deep_page(ctx, svc, '%s, response cache off' % db_kind, scale)
+    finally:
+        svc.stop()
+
+
 def list_demands(svc, limit, exclude_negotiations=()):
     """Demand views in slug order, skipping some negotiations."""
     out, token = [], None
@@ -595,6 +624,51 @@ def commit_ceiling(ctx, pg):
             ' writers serialize); independent inserts beside it' % ctx.p['connections'], tps['serialized'], 'tx/s',
             goal_text='none (the ceiling a serialized commit puts on S4)',
             extra={'independent_tps': tps['independent']})
+
+
+def training_run(ctx, db, archive):
+    """Records the class-data archive the way the Dockerfile does: PARLEY_TRAINING_RUN starts the
+    service on a scratch H2 folder and stops it, under -XX:ArchiveClassesAtExit."""
+    scratch = os.path.join(ctx.work, 'training')
+    env = dict(os.environ)
+    for k in [k for k in env if k.startswith('PARLEY_') or k.startswith('QUARKUS_')]:
+        del env[k]
+    env.update({'PARLEY_DATA_DIR': scratch, 'PARLEY_TRAINING_RUN': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
+                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST})
+    t0 = time.monotonic()
+    run_tracked(ctx.work, 'training-run', ['java', '-XX:+UseSerialGC', '-XX:ArchiveClassesAtExit=' + archive,
+                                           '-Xlog:cds=off', '-jar', JAR], env, timeout=300)
+    shutil_rmtree(scratch)
+    log('training run wrote %s in %.1f s' % (archive, time.monotonic() - t0))
+
+
+def stance_write_replay(ctx, pg):
+    """PostgreSQL alone running one stance write's statements (bench/pg/stance-write.sql) with the
+    clients S4 uses, on the loaded data, after the service has stopped: the most writes per second
+    the database side allows on this machine, whatever the service does."""
+    pg.psql('-c', 'create table bench_pos as select row_number() over (order by p.id) as n, p.id as pid,'
+                  ' p.demand_id as did, d.slug as dslug, n.slug as nslug from demand_position p'
+                  ' join demand d on d.id = p.demand_id join negotiation n on n.id = d.negotiation_id'
+                  " where p.id in (select min(id) from demand_position where role = 'ADDRESSEE' group by demand_id);"
+                  ' create index on bench_pos (n); analyze bench_pos')
+    try:
+        positions = int(pg.psql('-Atc', 'select count(*) from bench_pos').strip())
+        script = os.path.join(BENCH, 'pg', 'stance-write.sql')
+        with open(script) as f:
+            statements = sum(1 for line in f if re.match(r'(select|insert|update)\b', line)) - 1
+        out = run_tracked(ctx.work, 'pgbench-stance-write',
+                          ['pgbench', '-h', HOST, '-U', os.environ.get('BENCH_PG_USER', 'postgres'), '-n',
+                           '-M', 'prepared', '-c', str(ctx.p['connections']), '-j', str(ctx.p['threads']),
+                           '-T', str(ctx.p['duration']), '-D', 'positions=%d' % positions, '-f', script,
+                           pg.database], timeout=ctx.p['duration'] + 60)
+        tps = round(float(re.search(r'tps = ([0-9.]+)', out).group(1)), 1)
+        log('pgbench stance-write replay: %.0f tx/s' % tps)
+    finally:
+        pg.psql('-c', 'drop table if exists bench_pos')
+    ctx.row('S4-replay', 'postgresql', ctx.p['pg_scale'], 'PostgreSQL alone, no service: pgbench, %d clients, running'
+            ' the %d statements of one stance write (bench/pg/stance-write.sql)' % (ctx.p['connections'], statements),
+            tps, 'tx/s', goal_text='none (the database side\'s ceiling for S4)',
+            extra={'statements': statements, 'positions': positions})
 
 
 def open_model(ctx, svc, db_kind, scale):
@@ -764,7 +838,7 @@ def jfr_summary(ctx, jfr_file, windows, top=8):
 
 def db_label(s6_key):
     name = s6_key.split('_')[0]
-    return {'pg': 'postgresql', 'h2-lean': 'h2, lean JVM options'}.get(name, name)
+    return {'pg': 'postgresql', 'h2-lean': 'h2, lean JVM options', 'h2-image': 'h2, image options'}.get(name, name)
 
 
 def main():
@@ -819,6 +893,7 @@ def main():
         open_model(ctx, svc, 'h2', scale)
         res['s6']['h2_rss_after_load'] = svc.rss_mb()
         svc.stop()
+        deep_page_rendered(ctx, h2, 'h2', scale)
         if args.jfr:
             res['jfr'] = jfr_summary(ctx, os.path.join(ctx.work, 'h2.jfr'), jfr_windows)
         # S6 with JVM options for a small container: C1 only, serial GC, a 128 MiB heap.
@@ -827,6 +902,17 @@ def main():
                                                    'quarkus_started_in_s': svc.started_in_s}
         warm_up(ctx, svc)
         res['s6']['h2-lean_rss_after_load'] = dict(svc.rss_mb(), after='the warm-up reads only')
+        svc.stop()
+        # S6 as the container image runs: its JAVA_OPTS and class-data archive, the pod's limits.
+        archive = os.path.join(ctx.work, 'app-cds.jsa')
+        training_run(ctx, h2, archive)
+        res['image_jvm'] = image_jvm(archive)
+        svc = Service(ctx, 'h2-image', h2, java_opts=res['image_jvm'])
+        res['s6']['h2-image_restart_%d' % scale] = {'ready_s': round(svc.ready_s, 3), 'demands': data.demands,
+                                                    'quarkus_started_in_s': svc.started_in_s}
+        warm_up(ctx, svc)
+        read_scenarios(ctx, svc, 'h2, image options', scale)
+        res['s6']['h2-image_rss_after_load'] = dict(svc.rss_mb(), after='S1-S3')
         svc.stop()
         statement_counts(ctx, h2, scale)
         # ------------------------------------------------------------ PostgreSQL
@@ -845,6 +931,9 @@ def main():
         open_model(ctx, svc, 'postgresql', p['pg_scale'])
         res['s6']['pg_rss_after_load'] = svc.rss_mb()
         svc.stop()
+        if p['pg_reads']:
+            deep_page_rendered(ctx, pg, 'postgresql', p['pg_scale'])
+        stance_write_replay(ctx, pg)
         # ------------------------------------------------------------ S6 rows
         for key, v in res['s6'].items():
             if key.endswith('rss_after_load'):

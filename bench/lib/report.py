@@ -176,6 +176,8 @@ def markdown(res, chart_rel):
             measured += ' (CPU per write: %s)' % ', '.join('%s %.2f ms' % (k, v) for k, v in r['cpu_ms_per_write'].items())
         if r['scenario'] == 'S4-ceiling':
             measured += ' serialized; %s tx/s independent' % fmt(r['independent_tps'])
+        if r['scenario'] == 'S4-replay':
+            measured += ' (%s positions)' % fmt(r['positions'])
         if r.get('errors'):
             measured += ', %d errors' % r['errors']
             if r.get('statuses'):
@@ -191,11 +193,15 @@ def markdown(res, chart_rel):
                                                                      r['goal']) for r in missed) + '.\n')
     else:
         w('Every goal was met in this run.\n')
-    causes = [(r, CAUSES[r['scenario']](r, res)) for r in missed if r['scenario'] in CAUSES]
+    causes = {}
+    for r in missed:
+        if r['scenario'] in CAUSES:
+            causes.setdefault(CAUSES[r['scenario']](r, res), []).append(r)
     if causes:
         w('### Why a goal was missed\n')
-        for r, text in causes:
-            w('- **%s %s %s**: %s' % (r['scenario'], r['db'], scale(r['scale']), text))
+        for text, rows in causes.items():
+            w('- **%s**: %s' % ('; '.join('%s %s %s' % (r['scenario'], r['db'], scale(r['scale'])) for r in rows),
+                                text))
         w('')
 
     if res.get('s5'):
@@ -262,9 +268,11 @@ def markdown(res, chart_rel):
         w('## SQL statements per request\n')
         w('Counted from Hibernate\'s SQL log (`quarkus.hibernate-orm."h2".log.sql`) on a restart over the same H2 '
           'data (%s demands), by the X-Request-Id each statement is logged with; the second of two identical '
-          'requests is counted. Statements sent with plain JDBC are not in that log: the version read behind '
-          'every ETag, and under the cursor lock of a write the cursor, the If-Match versions, the change log, the '
-          'outbox and the version updates.\n' % fmt(sq['scale']))
+          'requests is counted. Statements sent with plain JDBC are not in that log: the version read behind an '
+          'ETag when this replica does not hold it in memory yet, the check of a rendered body before it is stored, '
+          'and under the cursor lock of a write the cursor, the If-Match versions, the change log, the outbox and '
+          'the version updates (5 round trips; `bench/pg/stance-write.sql` lists a stance write\'s in full).\n'
+          % fmt(sq['scale']))
         w('| request | status | statements |')
         w('|---|---|---|')
         for name, c in sq['counts'].items():
@@ -295,7 +303,9 @@ def markdown(res, chart_rel):
     w('- **S2** the same matrix without `If-None-Match` (200, the whole seed matrix). Goal ≥ 0.25.')
     w('- **S3** `GET /api/v1/demands?page_size=50` (first page, 200). Goal ≥ 0.20. **S3-deep**: the page tokens are '
       'walked with `page_size=500` to the last full page, and a 50-demand page there is measured right after the '
-      'first page with the same settings; goal: its p99 within 1.5× the first page\'s, at 100k demands.')
+      'first page with the same settings; goal: its p99 within 1.5× the first page\'s, at 100k demands. Both '
+      'pages are then stored bodies, served from memory; the rows marked "response cache off" repeat the '
+      'comparison on a restart with `PARLEY_RESPONSE_CACHE_MAX_BYTES=0`, where every request runs the keyset query.')
     w('- **S4** `PUT /api/v1/demands/{d}/positions/{p}` with `If-Match`, Bearer admin key, alternating '
       'OPEN_TO_DISCUSSION / REJECTED with an existing citation (`bench/wrk/put_stance.lua`). Positions are one per '
       'demand (a write changes the ETag of every position of its demand); each wrk thread owns a slice of them, '
@@ -310,8 +320,14 @@ def markdown(res, chart_rel):
     w('- **S6** time to ready: from starting `java -jar target/quarkus-app/quarkus-run.jar` to the first 200 from '
       '`/q/health/ready` (polled every 20 ms), on a cold start (empty database: migrations and seed import) and on '
       'restarts over loaded data; default JVM options unless `BENCH_JAVA_OPTS` is set. RSS: `VmRSS` of the service '
-      'process after S1–S5 (peak `VmHWM` in the label). One more H2 restart over the largest data set uses lean JVM '
-      'options (`%s`) and reports its time to ready and its RSS after the warm-up reads.' % ' '.join(res.get('lean_jvm', [])))
+      'process after S1–S5 (peak `VmHWM` in the label). Two more H2 restarts over the largest data set: with lean JVM '
+      'options (`%s`; time to ready, RSS after the warm-up reads), and with the options the container image runs '
+      '(`%s`: the Dockerfile\'s `JAVA_OPTS`, its class-data archive recorded by the same training run the image '
+      'build makes, and the Deployment\'s CPU and memory limits as the JVM sees them in the pod; time to ready, then '
+      'S1–S3 and RSS after them).' % (' '.join(res.get('lean_jvm', [])), ' '.join(res.get('image_jvm', []))))
+    w('- **S4-replay** `bench/pg/stance-write.sql` with pgbench (`-M prepared`, the S4 clients, for the measured '
+      'duration) on the loaded PostgreSQL data once the service has stopped: every statement one stance write sends, '
+      'batches pipelined, so the rate is what PostgreSQL alone allows this transaction on the machine.')
     w('- The service runs with `PARLEY_RATE_LIMIT_PER_SECOND=0`, `QUARKUS_HTTP_HOST=127.0.0.1`, a fresh H2 folder '
       'and a fresh PostgreSQL database per run (dropped afterwards). All load goes to 127.0.0.1 and stops by itself.')
     w('')
@@ -327,29 +343,47 @@ def s4_cause(r, res):
         text = ('each write cost %s ms of CPU (%s), so %s cores, which wrk shares, cannot run more than about '
                 '%s writes/s. ' % ('%.2f' % total, ', '.join('%s %.2f' % kv for kv in cpu.items()), cores,
                                    fmt(cores * 1000 / total)))
+    replay = next((c for c in res['rows'] if c['scenario'] == 'S4-replay'), None)
+    if replay:
+        text += ('PostgreSQL alone, with pgbench as the only client and no service, ran the %d statements of one '
+                 'stance write at %s tx/s on this machine (S4-replay): %s the goal before the service spends any '
+                 'CPU of its own. ' % (replay['statements'], fmt(replay['measured']),
+                                       'below' if replay['measured'] < 1000 else 'only just above'))
     ceiling = next((c for c in res['rows'] if c['scenario'] == 'S4-ceiling'), None)
     if ceiling:
-        text += ('pgbench on the same machine ran the smallest transaction serialized the way Parley\'s writers are '
-                 '(the change-cursor row lock is held through the commit\'s WAL flush) at %s tx/s, and '
-                 'independent inserts at %s tx/s. ' % (fmt(ceiling['measured']), fmt(ceiling['independent_tps'])))
-    return text + ('So the write path\'s own CPU, not the cursor lock, is the limit here. A write reads and writes '
-                   'through Hibernate (API key, demand with its negotiation, position, citations, the stance and '
-                   'its citations, the positions and addressees the demand status is computed from, the demand; '
-                   'counted below) and then, under the cursor lock, takes the cursor, checks the If-Match versions '
-                   'and writes the change log, the outbox and the versions with plain JDBC, one batch each.')
+        text += ('The cursor lock is not the limit: the smallest transaction serialized the way Parley\'s writers '
+                 'are (the change-cursor row lock held through the commit\'s WAL flush) ran at %s tx/s, independent '
+                 'inserts at %s tx/s. ' % (fmt(ceiling['measured']), fmt(ceiling['independent_tps'])))
+    return text + ('Each statement is a round trip that costs PostgreSQL about as much CPU as the service spends on '
+                   'it. A write reads the demand with its negotiation and addressees, the demand\'s positions and '
+                   'the citations, inserts the stance and its citations, updates the position and the demand '
+                   '(counted below), and then, under the cursor lock, takes the cursor, checks the If-Match versions '
+                   'and writes the change log, the outbox and the versions with plain JDBC, one batch each. Fewer '
+                   'statements would take writing several stances in one transaction, which the API does not offer.')
+
+
+def s6_cause(r, res):
+    if 'time' in r['what']:
+        return ('JVM mode on this machine: the Quarkus boot (the CDI container, Hibernate ORM for the two persistence '
+                'units the one build carries, Hibernate Validator, Flyway, the PostgreSQL or H2 pool) with a cold JIT, '
+                'plus the seed import on a cold start. The class-data archive of the image options maps the classes a '
+                'start loads instead of loading them (compare the default restart at the same scale); lean JVM options '
+                '(C1 only) cut JIT time but not enough, and cost throughput. A native image would start in a fraction '
+                'of a second, but building one needs GraalVM or Mandrel, which this machine does not have and no '
+                'container registry can bring.')
+    return ('JVM mode: RSS is the heap the JVM is allowed to grow to plus about 150 MB it needs besides (metaspace '
+            'for some 14,000 classes, code cache, symbols, thread stacks; measured with NMT). With default options the '
+            'heap may grow to a quarter of the machine\'s RAM; the image options size it from the Deployment\'s '
+            'memory limit (75 % of 768 MiB), which the export needs, as it builds the whole data set in memory. The '
+            'lean row (a 128 MiB heap) shows the floor.')
 
 
 CAUSES = {
-    'S1': lambda r, res: ('a 304 still reads the versions it is made of (one indexed query) and so leaves the event '
-                          'loop for a worker thread; `/q/health/live` is answered on the event loop. Meeting the '
-                          'ratio needs the versions in memory, kept current by every replica\'s commits.'),
+    'S1': lambda r, res: ('the 304 is decided on the event loop from versions held in memory, with no query and no '
+                          'worker thread; what remains is RESTEasy Reactive matching the resource and running the '
+                          'filters (authentication, rate limit, the ETag), which /q/health/live does not.'),
     'S4': s4_cause,
-    'S6': lambda r, res: ('JVM mode: Quarkus boot (Flyway, the CDI container, Hibernate, Validator) with a cold JIT, '
-                          'plus the seed import on a cold start. The row with lean JVM options shows what C1-only '
-                          'compilation and a serial GC save.' if 'time' in r['what'] else
-                          'JVM mode: with default options the heap grows toward a quarter of the machine\'s RAM. '
-                          'The row with lean JVM options (a 128 MiB heap) shows the floor: metaspace, code cache, '
-                          'thread stacks and the JIT\'s own memory stay outside the heap.'),
+    'S6': s6_cause,
 }
 
 
