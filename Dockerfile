@@ -46,7 +46,7 @@ COPY --from=build /src/target/quarkus-app/app/ /deployments/app/
 COPY --from=build /src/target/quarkus-app/quarkus/ /deployments/quarkus/
 # Class-data sharing: a training run starts the service once on a scratch H2 database and stops,
 # recording the classes a start loads (PARLEY_TRAINING_RUN); later starts map them from the archive,
-# about a third faster to ready (BENCHMARKS.md, S6). It is made here, with this image's JVM and
+# about a quarter faster to ready (README, Container). It is made here, with this image's JVM and
 # class path, because an archive fits only those; the JVM ignores one that does not fit.
 RUN PARLEY_DATA_DIR=/tmp/training PARLEY_TRAINING_RUN=true PARLEY_SHUTDOWN_DELAY=0s PORT=0 \
     java -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Xlog:cds=off -jar /deployments/quarkus-run.jar \

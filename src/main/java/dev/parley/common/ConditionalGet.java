@@ -146,6 +146,7 @@ public class ConditionalGet {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A view could not be written as JSON", e);
         }
+        // The database, not memory: memory may not have seen a write that committed while this rendered.
         if (versions.versions(rendering.scopes()).equals(rendering.versions())) {
             cache.put(etag, body);
         }

@@ -25,7 +25,8 @@ import io.quarkus.runtime.StartupEvent;
  * own commits move the versions here before their answers go out, and every
  * {@code parley.versions.sync-interval} a sync reads, from the change log, the scopes that the
  * transactions of every replica moved since the last cursor it saw (each transaction lists them on
- * its last change). Only {@link Scopes#followed} scopes are held. While the last sync is older than
+ * its last change; a change without the list, from a replica of an older version, empties memory).
+ * Only {@link Scopes#followed} scopes are held. While the last sync is older than
  * {@code parley.versions.max-lag}, nothing is answered from memory, and the next sync starts memory
  * again empty.
  * <p>
@@ -48,7 +49,10 @@ public class VersionCache {
     public record Snapshot(Map<String, Long> versions, long cursor) {
     }
 
-    /** A change that ends a transaction, with the scopes the transaction moved to its cursor. */
+    /**
+     * A change: the last of its transaction lists the scopes the transaction moved to its cursor, the
+     * others are empty; null comes from a replica that predates the list (a rolling update).
+     */
     public record Moved(long cursor, String scopes) {
     }
 
@@ -197,9 +201,9 @@ public class VersionCache {
     }
 
     private void apply(Moved move) {
-        if (EVERYTHING.equals(move.scopes())) {
+        if (move.scopes() == null || EVERYTHING.equals(move.scopes())) {
             clear();
-        } else {
+        } else if (!move.scopes().isEmpty()) {
             for (String scope : move.scopes().split(" ")) {
                 versions.computeIfPresent(scope, (s, held) -> Math.max(held, move.cursor()));
             }

@@ -16,10 +16,10 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Reads the versions that ETags are made of from the database; the change log writes them, and
- * {@link VersionCache} keeps the ones in use in memory and follows the log for the ones moved. Plain JDBC rather than a
- * Hibernate session,
- * as these reads are on every conditional request's path. Inside a transaction the datasource hands
- * out that transaction's connection, so the change log reads its own writes here.
+ * {@link VersionCache} keeps the ones in use in memory and follows the log for the ones moved.
+ * Plain JDBC rather than a Hibernate session, as these reads are on the path of conditional
+ * requests. Inside a transaction the datasource hands out that transaction's connection, so the
+ * change log reads its own writes here.
  */
 @ApplicationScoped
 public class VersionStore implements VersionCache.Source {
@@ -102,13 +102,16 @@ public class VersionStore implements VersionCache.Source {
         return new VersionCache.Snapshot(versions, cursor);
     }
 
-    /** The changes after {@code cursor} that carry the scopes their transaction moved, in cursor order. */
+    /**
+     * Every change after {@code cursor}, in cursor order, with the scopes its transaction moved on its
+     * last one (empty on the others, null on changes written by a replica older than the column).
+     */
     @Override
     public List<VersionCache.Moved> movedAfter(long cursor) {
         List<VersionCache.Moved> moved = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "select id, scopes from change_log where id > ? and scopes is not null order by id")) {
+                        "select id, scopes from change_log where id > ? order by id")) {
             statement.setLong(1, cursor);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -30,6 +30,7 @@ import dev.parley.common.Active;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
 import dev.parley.common.ParleyConfig;
+import dev.parley.common.Scopes;
 import dev.parley.common.VersionCache;
 import dev.parley.common.VersionStore;
 import dev.parley.common.WritePrecondition;
@@ -148,6 +149,13 @@ public class ChangeLog {
         // round trip under it is paid by all writers, and a batch is one round trip on PostgreSQL.
         try (Connection connection = dataSource.getConnection()) {
             List<Entry> changes = entries.stream().filter(e -> e.type() != null).toList();
+            if (changes.isEmpty()) {
+                // Other replicas follow moves through the log: a move without a change would never reach them.
+                entries.stream().flatMap(e -> e.scopes().stream()).filter(Scopes::followed).findAny()
+                        .ifPresent(scope -> {
+                            throw new IllegalStateException("Scope " + scope + " moved without a change in the log");
+                        });
+            }
             long last = takeCursors(connection, Math.max(1, changes.size()));
             if (checkPrecondition) {
                 precondition.verify(versions);
@@ -197,7 +205,10 @@ public class ChangeLog {
         }
     }
 
-    /** The changes, in one batch; the last one carries the scopes the transaction moved. */
+    /**
+     * The changes, in one batch; the last one carries the scopes the transaction moved, the others
+     * none (empty: a null is what a replica older than the column writes, which readers cannot trust).
+     */
     private static void insert(Connection connection, List<ChangeWritten> changes, String scopes)
             throws SQLException {
         if (changes.isEmpty()) {
@@ -213,7 +224,7 @@ public class ChangeLog {
                 insert.setString(5, change.subjectKey());
                 insert.setString(6, change.data());
                 insert.setString(7, change.recordedBy());
-                insert.setString(8, change == changes.get(changes.size() - 1) ? scopes : null);
+                insert.setString(8, change == changes.get(changes.size() - 1) ? scopes : "");
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import dev.parley.common.Clock;
@@ -41,10 +43,12 @@ public class ApiKeyService {
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
     private final ChangeLog changes;
+    private final TransactionSynchronizationRegistry transactions;
 
-    ApiKeyService(ApiKeyRepository keys, ChangeLog changes) {
+    ApiKeyService(ApiKeyRepository keys, ChangeLog changes, TransactionSynchronizationRegistry transactions) {
         this.keys = keys;
         this.changes = changes;
+        this.transactions = transactions;
     }
 
     /** The active key behind a bearer token, if any. */
@@ -102,7 +106,18 @@ public class ApiKeyService {
         }
         key.revokedAt = Clock.now();
         changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(id)));
-        checked.remove(key.keyHash);
+        // Forgotten once the revocation is committed: a check made before the commit still sees the key active.
+        String hash = key.keyHash;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                checked.remove(hash);
+            }
+        });
     }
 
     /** Registers {@code token} as an admin key unless it is registered already. */

@@ -164,6 +164,32 @@ class VersionCacheTest {
     }
 
     @Test
+    void onlyTheLastChangeOfATransactionMovesItsScopes() {
+        cache.sync();
+        cache.current(List.of("party:a"));
+        database.cursor++;
+        database.log.add(new VersionCache.Moved(database.cursor, ""));
+        long last = database.move("party:a");
+
+        cache.sync();
+
+        assertThat(cache.known(List.of("party:a"))).containsEntry("party:a", last);
+    }
+
+    @Test
+    void aChangeWrittenByAnOlderReplicaWithoutItsScopesEmptiesMemory() {
+        cache.sync();
+        cache.current(List.of("party:a"));
+        long cursor = database.touch("party:a");
+        database.log.add(new VersionCache.Moved(cursor, null));
+
+        cache.sync();
+
+        assertThat(cache.known(List.of("party:a"))).as("the move is unknown, so nothing held is trusted").isNull();
+        assertThat(cache.current(List.of("party:a"))).containsEntry("party:a", cursor);
+    }
+
+    @Test
     void aTransactionThatMovedTooManyScopesToListEmptiesMemory() {
         cache.sync();
         cache.current(List.of("party:a"));
