@@ -2,7 +2,7 @@
 """Soak: a bounded mixed load at a fixed rate, with errors counted and the service's RSS sampled.
 
   1. start the service on fresh data (H2 temp directory or a new PostgreSQL database), with the
-     JVM's default options (as production runs it);
+     JVM options of --java-opts (none by default; RELIABILITY.md gives the container image's);
   2. measure capacity: a closed-loop burst of the same mix (every client sends its next request as
      soon as the last one is answered) for --capacity-seconds after a short warm-up;
   3. run the mix open-loop at --rate operations a second (default: half the measured capacity) for
