@@ -2,6 +2,7 @@ package dev.parley.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -35,7 +36,11 @@ public final class SingleFlight {
 
     /** Asks for a round soon, without waiting for it. */
     public void wake() {
-        executor.execute(this::drain);
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // Shut down: the process is stopping, and no round may start any more.
+        }
     }
 
     /** Runs rounds until no work is left, unless a round runs already. */

@@ -44,6 +44,11 @@ public class VersionCache {
     /** Stands for "any scope" when a transaction moved too many to list (an import). */
     private static final String EVERYTHING = "*";
     private static final int LONGEST_LIST = 100_000;
+    /**
+     * No resource's scope is longer (slugs have at most 80 characters, ids fewer): a GET of any other
+     * name is a 404 and stays out of memory, so requests cannot fill it with names of their choosing.
+     */
+    static final int LONGEST_HELD = 100;
 
     /** Versions and the last change cursor they are current for, read in one snapshot. */
     public record Snapshot(Map<String, Long> versions, long cursor) {
@@ -90,6 +95,10 @@ public class VersionCache {
     }
 
     VersionCache(Source source, long syncIntervalMillis, long maxLagNanos, int maxEntries, LongSupplier nanoTime) {
+        if (syncIntervalMillis <= 0 || TimeUnit.MILLISECONDS.toNanos(syncIntervalMillis) >= maxLagNanos) {
+            throw new IllegalArgumentException("parley.versions.sync-interval must be positive and shorter than"
+                    + " parley.versions.max-lag, or memory would never be fresh");
+        }
         this.source = source;
         this.syncIntervalMillis = syncIntervalMillis;
         this.maxLagNanos = maxLagNanos;
@@ -230,7 +239,11 @@ public class VersionCache {
         if (syncedAt == 0 || generation != before || read.cursor() < synced) {
             return;
         }
-        read.versions().forEach((scope, version) -> versions.merge(scope, version, Math::max));
+        read.versions().forEach((scope, version) -> {
+            if (scope.length() <= LONGEST_HELD) {
+                versions.merge(scope, version, Math::max);
+            }
+        });
         trim();
     }
 

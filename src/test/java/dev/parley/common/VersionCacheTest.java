@@ -1,6 +1,7 @@
 package dev.parley.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,6 +135,26 @@ class VersionCacheTest {
 
         assertThat(cache.size()).as("a, b and c went over the bound of 2").isZero();
         assertThat(cache.known(List.of("d"))).isNull();
+    }
+
+    @Test
+    void aNameLongerThanAnyResourcesIsReadFromTheDatabaseEveryTime() {
+        cache.sync();
+        String longest = "demand:" + "a".repeat(VersionCache.LONGEST_HELD - "demand:".length());
+        String longer = longest + "a";
+
+        cache.current(List.of(longest, longer));
+
+        assertThat(cache.known(List.of(longest))).containsEntry(longest, 0L);
+        assertThat(cache.known(List.of(longer))).as("a GET of any made-up name would take memory").isNull();
+    }
+
+    @Test
+    void aSyncIntervalThatIsNotShorterThanTheMaxLagIsRefused() {
+        assertThatThrownBy(() -> new VersionCache(database, 0, MAX_LAG, 100, () -> now))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VersionCache(database, 1000, MAX_LAG, 100, () -> now))
+                .hasMessageContaining("shorter than parley.versions.max-lag");
     }
 
     @Test
