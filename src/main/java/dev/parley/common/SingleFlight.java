@@ -22,6 +22,7 @@ public final class SingleFlight {
     private final ExecutorService executor;
     private final BooleanSupplier round;
     private final String name;
+    private volatile boolean stopped;
 
     /** {@code round} does one batch of work and answers true when more is waiting. */
     public SingleFlight(String name, BooleanSupplier round) {
@@ -36,15 +37,21 @@ public final class SingleFlight {
 
     /** Asks for a round soon, without waiting for it. */
     public void wake() {
+        if (stopped) {
+            return;
+        }
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            // Shut down: the process is stopping, and no round may start any more.
+            // Shut down since the check above: no round may start any more.
         }
     }
 
     /** Runs rounds until no work is left, unless a round runs already. */
     public void drain() {
+        if (stopped) {
+            return;
+        }
         again.set(true);
         if (!running.compareAndSet(false, true)) {
             return;
@@ -65,7 +72,14 @@ public final class SingleFlight {
         }
     }
 
+    /** Whether {@link #shutdown} was called: no round starts after it, whoever asks. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** Stops for good: wake-ups and drains after this do nothing, as the process is stopping. */
     public void shutdown() {
+        stopped = true;
         executor.shutdownNow();
     }
 }

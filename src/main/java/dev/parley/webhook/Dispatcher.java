@@ -53,7 +53,6 @@ public class Dispatcher {
     private final Backoff backoff;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestEpochMillis = new AtomicLong();
-    private volatile boolean stopping;
 
     Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry) {
         this.outbox = outbox;
@@ -76,9 +75,7 @@ public class Dispatcher {
 
     /** Asks for a delivery round soon, e.g. after a ping or a redelivery was queued. */
     void wake() {
-        if (!stopping) {
-            rounds.wake();
-        }
+        rounds.wake();
     }
 
     /**
@@ -86,13 +83,12 @@ public class Dispatcher {
      * has closed. A delivery claimed by a round under way is sent again after its lease, if need be.
      */
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
         rounds.shutdown();
     }
 
     @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (stopping) {
+        if (rounds.stopped()) {
             return;
         }
         rounds.drain();

@@ -28,13 +28,16 @@ class SingleFlightTest {
     }
 
     @Test
-    void aWakeAfterShutdownIsIgnored() {
+    void aWakeOrDrainAfterShutdownIsIgnored() {
         AtomicInteger rounds = new AtomicInteger();
         SingleFlight flight = new SingleFlight("test-stopped", () -> rounds.incrementAndGet() < 0);
         flight.shutdown();
 
         // A commit answered while the process stops still wakes its rounds; that must not fail the request.
         assertThatCode(flight::wake).doesNotThrowAnyException();
-        assertThat(rounds).hasValue(0);
+        flight.drain();
+
+        assertThat(flight.stopped()).isTrue();
+        assertThat(rounds).as("no round after shutdown, woken or polled").hasValue(0);
     }
 }
