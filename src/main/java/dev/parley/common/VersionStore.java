@@ -125,7 +125,7 @@ public class VersionStore implements VersionCache.Source {
     }
 
     /** Whether a scope has a row of its own; the cursor scopes are read from the cursor row. */
-    static boolean stored(String scope) {
+    private static boolean stored(String scope) {
         return !Scopes.ALL.equals(scope) && !Scopes.RETAINED.equals(scope);
     }
 

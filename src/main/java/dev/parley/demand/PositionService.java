@@ -107,7 +107,7 @@ public class PositionService {
         // Every position of the demand at once: the new demand status is derived from them below.
         List<Position> involved = positions.ofDemand(demand);
         Position position = involved.stream().filter(p -> p.party.slug.equals(partySlug)).findFirst()
-                .orElseThrow(() -> new NotFound("position", demand.slug + "/" + partySlug));
+                .orElseThrow(() -> noPosition(demand, partySlug));
         List<FieldError> errors = new ArrayList<>();
         if (!stance.status().allowedFor(position.role)) {
             errors.add(new FieldError("/status", "a " + position.role.name().toLowerCase() + " may be "
@@ -200,8 +200,11 @@ public class PositionService {
     }
 
     private Position require(Demand demand, String partySlug) {
-        return positions.find(demand, partySlug)
-                .orElseThrow(() -> new NotFound("position", demand.slug + "/" + partySlug));
+        return positions.find(demand, partySlug).orElseThrow(() -> noPosition(demand, partySlug));
+    }
+
+    private static NotFound noPosition(Demand demand, String partySlug) {
+        return new NotFound("position", demand.slug + "/" + partySlug);
     }
 
     private static PositionView view(Position position, PositionChange change) {
