@@ -165,14 +165,17 @@ def etag_of(url):
 
 # ---------------------------------------------------------------- the service
 
+def service_env():
+    """This environment without PARLEY_ and QUARKUS_ settings: the service runs on what the bench sets."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(('PARLEY_', 'QUARKUS_'))}
+
+
 class Service:
     def __init__(self, ctx, name, db, extra_env=None, java_opts=()):
         self.ctx = ctx
         self.port = ctx.next_port()
         self.base = 'http://%s:%d' % (HOST, self.port)
-        env = dict(os.environ)
-        for k in [k for k in env if k.startswith('PARLEY_') or k.startswith('QUARKUS_')]:
-            del env[k]
+        env = service_env()
         env.update({'PORT': str(self.port), 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY,
                     'PARLEY_RATE_LIMIT_PER_SECOND': '0', 'PARLEY_SEED': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
                     'PARLEY_ANONYMOUS_READ': 'true'})
@@ -626,13 +629,11 @@ def commit_ceiling(ctx, pg):
             extra={'independent_tps': tps['independent']})
 
 
-def training_run(ctx, db, archive):
+def training_run(ctx, archive):
     """Records the class-data archive the way the Dockerfile does: PARLEY_TRAINING_RUN starts the
     service on a scratch H2 folder and stops it, under -XX:ArchiveClassesAtExit."""
     scratch = os.path.join(ctx.work, 'training')
-    env = dict(os.environ)
-    for k in [k for k in env if k.startswith('PARLEY_') or k.startswith('QUARKUS_')]:
-        del env[k]
+    env = service_env()
     env.update({'PARLEY_DATA_DIR': scratch, 'PARLEY_TRAINING_RUN': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
                 'PORT': '0', 'QUARKUS_HTTP_HOST': HOST})
     t0 = time.monotonic()
@@ -905,7 +906,7 @@ def main():
         svc.stop()
         # S6 as the container image runs: its JAVA_OPTS and class-data archive, the pod's limits.
         archive = os.path.join(ctx.work, 'app-cds.jsa')
-        training_run(ctx, h2, archive)
+        training_run(ctx, archive)
         res['image_jvm'] = image_jvm(archive)
         svc = Service(ctx, 'h2-image', h2, java_opts=res['image_jvm'])
         res['s6']['h2-image_restart_%d' % scale] = {'ready_s': round(svc.ready_s, 3), 'demands': data.demands,
