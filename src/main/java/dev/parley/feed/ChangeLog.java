@@ -91,7 +91,7 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, String subjectKind, String subjectKey, Object data, Collection<String> scopes) {
-        pending().add(new Entry(type, subjectKind, subjectKey, json(data), callerName(), List.copyOf(scopes)));
+        pending().entries().add(new Entry(type, subjectKind, subjectKey, json(data), callerName(), List.copyOf(scopes)));
     }
 
     /** Records the deletion of a resource addressed by slug; the data names only the slug. */
@@ -106,18 +106,25 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(Collection<String> scopes) {
-        pending().add(new Entry(null, null, null, null, null, List.copyOf(scopes)));
+        pending().entries().add(new Entry(null, null, null, null, null, List.copyOf(scopes)));
     }
 
-    /** This transaction's entries, registering the commit step on the first one. */
-    @SuppressWarnings("unchecked")
-    private List<Entry> pending() {
-        List<Entry> pending = (List<Entry>) transactions.getResource(PENDING);
+    /** The same, and {@code afterCommit} runs once the transaction has committed, before its answer goes out. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touch(Collection<String> scopes, Runnable afterCommit) {
+        touch(scopes);
+        pending().afterCommit().add(afterCommit);
+    }
+
+    /** This transaction's entries and after-commit steps, registering the commit step on the first one. */
+    private Pending pending() {
+        Pending pending = (Pending) transactions.getResource(PENDING);
         if (pending == null) {
             List<Entry> entries = new ArrayList<>();
             List<Runnable> afterCommit = new ArrayList<>();
             boolean checkPrecondition = requestActive();
-            transactions.putResource(PENDING, entries);
+            pending = new Pending(entries, afterCommit);
+            transactions.putResource(PENDING, pending);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -135,7 +142,6 @@ public class ChangeLog {
                 }
             });
             appended.fire(new ChangeAppended());
-            pending = entries;
         }
         return pending;
     }
@@ -285,6 +291,9 @@ public class ChangeLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A view could not be written as JSON", e);
         }
+    }
+
+    private record Pending(List<Entry> entries, List<Runnable> afterCommit) {
     }
 
     /** A change (or, without a type, only versions to move) waiting for its transaction to commit. */

@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import dev.parley.common.Clock;
@@ -43,12 +41,10 @@ public class ApiKeyService {
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
     private final ChangeLog changes;
-    private final TransactionSynchronizationRegistry transactions;
 
-    ApiKeyService(ApiKeyRepository keys, ChangeLog changes, TransactionSynchronizationRegistry transactions) {
+    ApiKeyService(ApiKeyRepository keys, ChangeLog changes) {
         this.keys = keys;
         this.changes = changes;
-        this.transactions = transactions;
     }
 
     /** The active key behind a bearer token, if any. */
@@ -105,19 +101,9 @@ public class ApiKeyService {
             throw new Conflict("LAST_ADMIN_KEY", "This is the last active admin key; create another admin key first.");
         }
         key.revokedAt = Clock.now();
-        changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(id)));
         // Forgotten once the revocation is committed: a check made before the commit still sees the key active.
         String hash = key.keyHash;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                checked.remove(hash);
-            }
-        });
+        changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(id)), () -> checked.remove(hash));
     }
 
     /** Registers {@code token} as an admin key unless it is registered already. */
