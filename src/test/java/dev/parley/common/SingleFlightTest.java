@@ -16,8 +16,9 @@ class SingleFlightTest {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(3);
         SingleFlight flight = new SingleFlight("test-rounds", () -> {
+            int round = rounds.incrementAndGet();
             done.countDown();
-            return rounds.incrementAndGet() < 3;
+            return round < 3;
         });
 
         flight.wake();
