@@ -62,6 +62,11 @@ public class DemandService {
         return demands.all();
     }
 
+    /** A negotiation's demands in slug order, with their proposers. */
+    public List<Demand> inNegotiation(Negotiation negotiation) {
+        return demands.inNegotiation(negotiation, null);
+    }
+
     public List<Party> involvedParties(Negotiation negotiation) {
         return demands.involvedParties(negotiation);
     }

@@ -70,6 +70,36 @@ public class PositionRepository {
         return query.getResultList();
     }
 
+    /** Who is involved in each demand of a negotiation: proposers first, then addressees in order. */
+    List<Involvement> involvements(Negotiation negotiation) {
+        return session.createSelectionQuery("select new dev.parley.demand.Involvement(d.slug, pa.slug, p.role)"
+                + " from Position p join p.demand d join p.party pa where d.negotiation = :n"
+                + " order by d.slug, p.role desc, p.id", Involvement.class)
+                .setParameter("n", negotiation).getResultList();
+    }
+
+    /**
+     * A negotiation's stances in the order they took effect (day, then recording order), after the
+     * given key and at most {@code limit}; all of them when {@code afterDay} is null and the limit
+     * is zero.
+     */
+    List<TrackedStance> tracked(Negotiation negotiation, LocalDate afterDay, Long afterId, int limit) {
+        String hql = "select new dev.parley.demand.TrackedStance(pc.id, d.slug, pa.slug, pc.status, pc.effectiveOn,"
+                + " pc.recordedAt) from PositionChange pc join pc.position p join p.demand d join p.party pa"
+                + " where d.negotiation = :n"
+                + (afterDay == null ? ""
+                        : " and (pc.effectiveOn > :afterDay or (pc.effectiveOn = :afterDay and pc.id > :afterId))")
+                + " order by pc.effectiveOn, pc.id";
+        var query = session.createSelectionQuery(hql, TrackedStance.class).setParameter("n", negotiation);
+        if (afterDay != null) {
+            query.setParameter("afterDay", afterDay).setParameter("afterId", afterId);
+        }
+        if (limit > 0) {
+            query.setMaxResults(limit);
+        }
+        return query.getResultList();
+    }
+
     /** History newest first: by effective_on, then by recording order. */
     List<PositionChange> history(Position position, LocalDate asOf, LocalDate afterDay, Long afterId, int limit) {
         // Date predicates are added only when given: PostgreSQL cannot type a date parameter in ":asOf is null".

@@ -23,6 +23,7 @@ import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.feed.ChangeLog;
+import dev.parley.negotiation.Negotiation;
 
 /** Reads positions and records stances: each one appended to the history, with its evidence. */
 @ApplicationScoped
@@ -82,6 +83,21 @@ public class PositionService {
         }
         List<PositionChange> rows = positions.history(position, asOf, afterDay, afterId, page.fetchSize());
         return page.page(rows, c -> c.effectiveOn + "|" + c.id).map(c -> PositionView.of(position, c));
+    }
+
+    /** Which party holds a position on which demand of the negotiation, and in what role. */
+    public List<Involvement> involvements(Negotiation negotiation) {
+        return positions.involvements(negotiation);
+    }
+
+    /** Every stance recorded in the negotiation, in the order they took effect. */
+    public List<TrackedStance> tracked(Negotiation negotiation) {
+        return positions.tracked(negotiation, null, null, 0);
+    }
+
+    /** A keyset page of the same: the first {@code limit} after ({@code afterDay}, {@code afterId}), if given. */
+    public List<TrackedStance> tracked(Negotiation negotiation, LocalDate afterDay, Long afterId, int limit) {
+        return positions.tracked(negotiation, afterDay, afterId, limit);
     }
 
     /** Every position's whole history keyed by demand slug, for export. */

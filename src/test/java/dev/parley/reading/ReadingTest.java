@@ -1,0 +1,280 @@
+package dev.parley.reading;
+
+import static dev.parley.support.Api.api;
+import static dev.parley.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ReadingTest {
+
+    /**
+     * Four participants. "first" is tabled on 2022-01-10 by the proposer to a and b; a rejects it on
+     * 01-20, b opens to discussion on 01-25, the proposer withdraws it on 02-10. "second" is tabled
+     * on 02-01 by a to the proposer, who rejects it on 02-05. The bystander is in neither.
+     */
+    record Case(String negotiation, String proposer, String a, String b, String bystander, String first,
+            String second, String source) {
+
+        String path(String reading) {
+            return "/api/v1/negotiations/" + negotiation + "/" + reading;
+        }
+    }
+
+    static Case newCase() {
+        String proposer = party();
+        String a = party();
+        String b = party();
+        String bystander = party();
+        String negotiation = unique("talks");
+        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
+                "participants", List.of(proposer, a, b, bystander)))
+                .post("/api/v1/negotiations").then().statusCode(201);
+        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        Case c = new Case(negotiation, proposer, a, b, bystander, unique("first"), unique("second"), source);
+        demand(c.first(), negotiation, proposer, List.of(a, b), "2022-01-10");
+        demand(c.second(), negotiation, a, List.of(proposer), "2022-02-01");
+        stance(c, c.first(), a, "REJECTED", "2022-01-20");
+        stance(c, c.first(), b, "OPEN_TO_DISCUSSION", "2022-01-25");
+        stance(c, c.second(), proposer, "REJECTED", "2022-02-05");
+        stance(c, c.first(), proposer, "WITHDRAWN", "2022-02-10");
+        return c;
+    }
+
+    static String party() {
+        String slug = unique("party");
+        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
+                .post("/api/v1/parties").then().statusCode(201);
+        return slug;
+    }
+
+    static void demand(String slug, String negotiation, String proposer, List<String> addressees, String tabledOn) {
+        api().body(Map.of("slug", slug, "negotiation", negotiation, "proposer", proposer, "addressees", addressees,
+                "title", "Demand " + slug, "text", "Something is demanded.", "topic", "security", "kind", "DEMAND",
+                "tabled_on", tabledOn))
+                .post("/api/v1/demands").then().statusCode(201);
+    }
+
+    static void stance(Case c, String demand, String party, String status, String effectiveOn) {
+        api().body(Map.of("status", status, "effective_on", effectiveOn, "citations", List.of(Map.of(
+                "source_id", c.source(), "title", "Statement", "quote", "Words on the record.", "kind",
+                "DIRECT_QUOTE", "relation", "SUPPORTS"))))
+                .put("/api/v1/demands/" + demand + "/positions/" + party)
+                .then().statusCode(200);
+    }
+
+    static JsonPath get(String path, Object... query) {
+        var spec = api();
+        for (int i = 0; i < query.length; i += 2) {
+            spec.queryParam((String) query[i], query[i + 1]);
+        }
+        return spec.get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void diffListsTheCellsStatusesTablingsAndWithdrawalsBetweenTwoDays() {
+        Case c = newCase();
+        JsonPath diff = get(c.path("diff"), "from", "2022-01-15", "to", "2022-02-15");
+
+        List<Map<String, Object>> cells = diff.getList("cells");
+        assertThat(cells).extracting(m -> m.get("demand"), m -> m.get("party"), m -> m.get("from"), m -> m.get("to"))
+                .containsExactlyInAnyOrder(
+                        tuple(c.first(), c.proposer(), "TABLED", "WITHDRAWN"),
+                        tuple(c.first(), c.a(), "UNASSESSED", "REJECTED"),
+                        tuple(c.first(), c.b(), "UNASSESSED", "OPEN_TO_DISCUSSION"),
+                        tuple(c.second(), c.a(), "UNASSESSED", "TABLED"),
+                        tuple(c.second(), c.proposer(), "UNASSESSED", "REJECTED"));
+        assertThat(cells).filteredOn(m -> m.get("to").equals("REJECTED") && m.get("party").equals(c.a()))
+                .extracting(m -> m.get("effective_on")).containsExactly("2022-01-20");
+        List<Map<String, Object>> moves = diff.getList("demand_statuses");
+        assertThat(moves).extracting(m -> m.get("demand"), m -> m.get("from"), m -> m.get("to"))
+                .containsExactly(tuple(c.first(), "PENDING", "WITHDRAWN"), tuple(c.second(), null, "REJECTED"));
+        assertThat(diff.getList("tabled.demand")).containsExactly(c.second());
+        assertThat(diff.getList("withdrawn.demand")).containsExactly(c.first());
+        assertThat(diff.getList("withdrawn.effective_on")).containsExactly("2022-02-10");
+    }
+
+    @Test
+    void diffOfOneDayWithItselfIsEmpty() {
+        Case c = newCase();
+        JsonPath diff = get(c.path("diff"), "from", "2022-01-25", "to", "2022-01-25");
+        assertThat(diff.getList("cells")).isEmpty();
+        assertThat(diff.getList("demand_statuses")).isEmpty();
+        assertThat(diff.getList("tabled")).isEmpty();
+    }
+
+    @Test
+    void aDashboardPollsTheDiffWithOneConditionalRequestUntilAStanceMovesIt() {
+        Case c = newCase();
+        String etag = api().queryParam("from", "2022-01-15").queryParam("to", "2022-03-01").get(c.path("diff"))
+                .then().statusCode(200).extract().header("ETag");
+        api().header("If-None-Match", etag).queryParam("from", "2022-01-15").queryParam("to", "2022-03-01")
+                .get(c.path("diff")).then().statusCode(304).header("ETag", equalTo(etag));
+
+        stance(c, c.second(), c.proposer(), "OPEN_TO_DISCUSSION", "2022-02-20");
+
+        JsonPath moved = api().header("If-None-Match", etag).queryParam("from", "2022-01-15")
+                .queryParam("to", "2022-03-01").get(c.path("diff")).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> cells = moved.getList("cells");
+        assertThat(cells).extracting(m -> m.get("demand"), m -> m.get("party"), m -> m.get("to"))
+                .contains(tuple(c.second(), c.proposer(), "OPEN_TO_DISCUSSION"));
+    }
+
+    @Test
+    void diffNeedsBothDaysInOrder() {
+        Case c = newCase();
+        api().queryParam("from", "2022-01-15").get(c.path("diff"))
+                .then().statusCode(400).body("code", equalTo("INVALID_PARAMETER"));
+        api().queryParam("from", "2022-02-15").queryParam("to", "2022-01-15").get(c.path("diff"))
+                .then().statusCode(400).body("errors[0].pointer", equalTo("to"));
+        api().queryParam("from", "2022-13-01").queryParam("to", "2022-01-15").get(c.path("diff"))
+                .then().statusCode(400);
+        api().queryParam("from", "2022-01-01").queryParam("to", "2022-01-15")
+                .get("/api/v1/negotiations/" + unique("none") + "/diff").then().statusCode(404);
+    }
+
+    @Test
+    void timelinePagesThroughEveryStanceInTheOrderTheyTookEffect() {
+        Case c = newCase();
+        List<Map<String, Object>> items = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            var spec = api().queryParam("page_size", 2);
+            if (token != null) {
+                spec.queryParam("page_token", token);
+            }
+            JsonPath page = spec.get(c.path("timeline")).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            token = page.getString("next_page_token");
+            pages++;
+        } while (token != null);
+
+        // Opening stances: three on the first demand, two on the second; then four recorded ones.
+        assertThat(items).hasSize(9);
+        assertThat(pages).isEqualTo(5);
+        List<String> days = items.stream().map(m -> (String) m.get("on")).toList();
+        assertThat(days).isSorted();
+        assertThat(items).extracting(m -> m.get("demand"), m -> m.get("party"), m -> m.get("status"))
+                .containsSubsequence(tuple(c.first(), c.a(), "REJECTED"), tuple(c.first(), c.b(), "OPEN_TO_DISCUSSION"),
+                        tuple(c.second(), c.proposer(), "REJECTED"), tuple(c.first(), c.proposer(), "WITHDRAWN"));
+        assertThat(items).extracting(m -> m.get("change_id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aTimelineTokenIsRefusedOnAnotherNegotiation() {
+        Case c = newCase();
+        Case other = newCase();
+        String token = get(c.path("timeline"), "page_size", 1).getString("next_page_token");
+        api().queryParam("page_token", token).get(other.path("timeline"))
+                .then().statusCode(400).body("code", equalTo("INVALID_PAGE_TOKEN"));
+    }
+
+    @Test
+    void weeklySeriesCountsDemandStatusesAtTheEndOfEachWeek() {
+        Case c = newCase();
+        JsonPath series = get(c.path("series"), "interval", "week", "by", "demand_status");
+
+        // The default range: the negotiation's start through the last day anything took effect.
+        assertThat(series.getString("from")).isEqualTo("2022-01-01");
+        assertThat(series.getString("to")).isEqualTo("2022-02-10");
+        assertThat(series.getList("points.start")).containsExactly("2022-01-01", "2022-01-03", "2022-01-10",
+                "2022-01-17", "2022-01-24", "2022-01-31", "2022-02-07");
+        assertThat(series.getList("points.end")).containsExactly("2022-01-02", "2022-01-09", "2022-01-16",
+                "2022-01-23", "2022-01-30", "2022-02-06", "2022-02-10");
+        assertThat(series.getMap("points[0].counts")).containsEntry("PENDING", 0).hasSize(5);
+        assertThat(series.getMap("points[2].counts")).containsEntry("PENDING", 1);
+        assertThat(series.getMap("points[3].counts")).containsEntry("REJECTED", 1);
+        assertThat(series.getMap("points[4].counts")).containsEntry("IN_NEGOTIATION", 1);
+        assertThat(series.getMap("points[5].counts")).containsEntry("IN_NEGOTIATION", 1).containsEntry("REJECTED", 1);
+        assertThat(series.getMap("points[6].counts")).containsEntry("WITHDRAWN", 1).containsEntry("REJECTED", 1)
+                .containsEntry("IN_NEGOTIATION", 0);
+    }
+
+    @Test
+    void seriesByPartyCountsEachParticipantsStances() {
+        Case c = newCase();
+        JsonPath series = get(c.path("series"), "interval", "month", "by", "party", "from", "2022-01-01", "to",
+                "2022-02-28");
+        assertThat(series.getList("points.start")).containsExactly("2022-01-01", "2022-02-01");
+        Map<String, Map<String, Integer>> february = series.getMap("points[1].parties");
+        assertThat(february.keySet()).containsExactly(c.proposer(), c.a(), c.b(), c.bystander());
+        assertThat(february.get(c.proposer())).containsEntry("WITHDRAWN", 1).containsEntry("REJECTED", 1)
+                .containsEntry("TABLED", 0);
+        assertThat(february.get(c.a())).containsEntry("REJECTED", 1).containsEntry("TABLED", 1);
+        assertThat(february.get(c.b())).containsEntry("OPEN_TO_DISCUSSION", 1);
+        assertThat(february.get(c.bystander()).values()).allMatch(n -> n == 0);
+    }
+
+    @Test
+    void seriesRefusesUnknownGroupingsAndTooManyPoints() {
+        Case c = newCase();
+        api().queryParam("interval", "year").get(c.path("series")).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("interval"));
+        api().queryParam("by", "topic").get(c.path("series")).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("by"));
+        api().queryParam("interval", "day").queryParam("from", "2000-01-01").queryParam("to", "2022-01-01")
+                .get(c.path("series")).then().statusCode(400).body("errors[0].pointer", equalTo("interval"));
+    }
+
+    @Test
+    void milestonesGiveTheFirstDayEachPartyReachedEachStatus() {
+        Case c = newCase();
+        // A second rejection by the proposer, later than its first: the first stays the milestone.
+        stance(c, c.second(), c.proposer(), "REJECTED", "2022-02-07");
+        JsonPath milestones = get(c.path("milestones"));
+        List<Map<String, Object>> items = milestones.getList("items");
+        assertThat(items).extracting(m -> m.get("party"), m -> m.get("status"), m -> m.get("first_on"),
+                m -> m.get("demand"))
+                .containsExactly(
+                        tuple(c.proposer(), "TABLED", "2022-01-10", c.first()),
+                        tuple(c.proposer(), "REJECTED", "2022-02-05", c.second()),
+                        tuple(c.proposer(), "WITHDRAWN", "2022-02-10", c.first()),
+                        tuple(c.a(), "TABLED", "2022-02-01", c.second()),
+                        tuple(c.a(), "REJECTED", "2022-01-20", c.first()),
+                        tuple(c.b(), "OPEN_TO_DISCUSSION", "2022-01-25", c.first()));
+    }
+
+    @Test
+    void alignmentComparesOnlySharedDemandsWithKnownStances() {
+        Case c = newCase();
+        JsonPath now = get(c.path("alignment"));
+        assertThat(now.getString("as_of")).isNull();
+        List<Map<String, Object>> pairs = now.getList("pairs");
+        assertThat(pairs).hasSize(6);
+        // first: proposer WITHDRAWN and a REJECTED both AGAINST; second: a TABLED (FOR), proposer REJECTED.
+        assertThat(pairs).extracting(m -> m.get("parties"), m -> m.get("shared"), m -> m.get("compared"),
+                m -> m.get("agreeing"), m -> m.get("share"))
+                .contains(tuple(List.of(c.proposer(), c.a()), 2, 2, 1, 0.5f),
+                        tuple(List.of(c.proposer(), c.b()), 1, 1, 0, 0.0f),
+                        tuple(List.of(c.a(), c.b()), 1, 1, 0, 0.0f),
+                        tuple(List.of(c.a(), c.bystander()), 0, 0, 0, null));
+
+        JsonPath early = get(c.path("alignment"), "as_of", "2022-01-15");
+        List<Map<String, Object>> earlyPairs = early.getList("pairs");
+        // Nobody had answered the only demand yet: shared, but nothing to compare.
+        assertThat(earlyPairs).extracting(m -> m.get("parties"), m -> m.get("shared"), m -> m.get("compared"),
+                m -> m.get("share"))
+                .contains(tuple(List.of(c.proposer(), c.a()), 1, 0, null));
+    }
+
+    @Test
+    void everyReadingAnswersAnUnchangedQuestionWithA304() {
+        Case c = newCase();
+        for (String reading : List.of("timeline", "series", "milestones", "alignment")) {
+            String etag = api().get(c.path(reading)).then().statusCode(200).extract().header("ETag");
+            api().header("If-None-Match", etag).get(c.path(reading)).then().statusCode(304);
+        }
+    }
+}
