@@ -7,6 +7,7 @@
 #   bench/run.sh --quick    a smoke run of every scenario at 1k demands (about 4 minutes on an idle 2-core
 #                           machine)
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
+#            --exports-only (only GET /export in each format on H2 at each scale: sizes, times, RSS),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
 #   env: BENCH_JAVA_OPTS (JVM options for the service), BENCH_BASE_PORT (default 18480),
 #        BENCH_PG_USER (default postgres), BENCH_PG_ADMIN_DB (default test)
@@ -19,6 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 QUICK=0
 BUILD=1
+EXPORTS_ONLY=0
 PASS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -26,6 +28,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --scales) PASS+=(--scales "$2"); shift ;;
     --jfr) PASS+=(--jfr) ;;
+    --exports-only) PASS+=(--exports-only); EXPORTS_ONLY=1 ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -113,5 +116,9 @@ DRIVER_PID=$!
 wait "$DRIVER_PID"
 DRIVER_PID=
 
+if [ "$EXPORTS_ONLY" = 1 ]; then
+  say "done in $(( $(date +%s) - T0 )) s: bench/results/*-exports.json"
+  exit 0
+fi
 python3 bench/lib/report.py bench/results/latest.json
 say "done in $(( $(date +%s) - T0 )) s: bench/results/latest.json, BENCHMARKS.md"

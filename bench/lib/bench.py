@@ -23,6 +23,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -577,6 +578,52 @@ def writes(ctx, svc, db_kind, scale):
                    'cpu_ms_per_write': cpu})
 
 
+EXPORT_FORMATS = (('json', 'application/json'), ('csv-zip', 'application/zip'), ('json-ld', 'application/ld+json'))
+
+
+def exports(ctx, svc, db_kind, scale):
+    """GET /export in each format, read to the end in 64 KiB pieces: bytes, seconds, and the service's
+    RSS sampled every 100 ms meanwhile (the export streams, so RSS should not grow with the data set)."""
+    out = ctx.results.setdefault('exports', {})
+    for name, accept in EXPORT_FORMATS:
+        samples = []
+        done = threading.Event()
+
+        def sample():
+            while not done.is_set():
+                try:
+                    samples.append(svc.rss_mb()['rss_mb'])
+                except OSError:
+                    pass
+                done.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        before = svc.rss_mb()
+        sampler.start()
+        t0 = time.monotonic()
+        req = urllib.request.Request(svc.url('/api/v1/export'), headers={'Accept': accept,
+                                                                         'Authorization': 'Bearer ' + ADMIN_KEY})
+        size = 0
+        with urllib.request.urlopen(req, timeout=3600) as r:
+            status = r.status
+            while True:
+                piece = r.read(65536)
+                if not piece:
+                    break
+                size += len(piece)
+        seconds = time.monotonic() - t0
+        done.set()
+        sampler.join()
+        entry = {'format': name, 'status': status, 'bytes': size, 'seconds': round(seconds, 2),
+                 'rss_before_mb': before['rss_mb'], 'rss_max_during_mb': max(samples) if samples else None,
+                 'peak_rss_mb': svc.rss_mb()['peak_rss_mb'], 'loadavg': os.getloadavg()}
+        out['%s-%s-%d' % (db_kind, name, scale)] = entry
+        log('  export %s at %d demands: %d bytes in %.1f s, RSS %.0f MB before, %.0f MB max during'
+            % (name, scale, size, seconds, before['rss_mb'], entry['rss_max_during_mb'] or 0))
+        ctx.row('EXPORT', db_kind, scale, 'GET /export as %s: %.1f MB' % (accept, size / 1e6), round(seconds, 2),
+                's', None, None, None, None)
+
+
 def cpu_seconds(service_pid, db_kind):
     """CPU time (user + system) so far of the service and, on PostgreSQL, of all its server processes."""
     def of(pid):
@@ -850,6 +897,7 @@ def main():
     ap.add_argument('--results', default=os.path.join(BENCH, 'results'))
     ap.add_argument('--scales')
     ap.add_argument('--jfr', action='store_true')
+    ap.add_argument('--exports-only', action='store_true', help='only the export step, on H2, at each scale')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -883,11 +931,18 @@ def main():
             warm_up(ctx, svc)
             res['s6']['h2_restart_%d' % scale] = {'ready_s': round(svc.ready_s, 3),
                                                   'quarkus_started_in_s': svc.started_in_s, 'demands': data.demands}
+            if args.exports_only:
+                exports(ctx, svc, 'h2', scale)
+                svc.stop()
+                continue
             read_scenarios(ctx, svc, 'h2', scale)
+            exports(ctx, svc, 'h2', scale)
             if i == 0:
                 json_server(ctx, svc, scale)
             if i < len(p['scales']) - 1:
                 svc.stop()
+        if args.exports_only:
+            return finish(ctx, args, res, started)
         scale = p['scales'][-1]
         deep_page(ctx, svc, 'h2', scale)
         writes(ctx, svc, 'h2', scale)
@@ -948,11 +1003,23 @@ def main():
                         v['ready_s'], 's', None, None, '<= 2.0 s', v['ready_s'] <= GOALS['S6-ready'])
     finally:
         Proc.stop_all()
+    finish(ctx, args, res, started)
+
+
+def finish(ctx, args, res, started):
+    Proc.stop_all()
     res['finished_at'] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
     res['elapsed_s'] = round(time.time() - started, 1)
     res['machine']['loadavg_after'] = os.getloadavg()
     os.makedirs(args.results, exist_ok=True)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%SZ')
+    if args.exports_only:
+        # A partial run: kept beside the full ones, never as latest.json (which BENCHMARKS.md is made from).
+        name = '%s-exports.json' % stamp
+        with open(os.path.join(args.results, name), 'w') as f:
+            json.dump(res, f, indent=2)
+        log('results: %s (%.0f s)' % (name, res['elapsed_s']))
+        return
     name = '%s%s.json' % (stamp, '-quick' if args.quick else '')
     for target in (os.path.join(args.results, name), os.path.join(args.results, 'latest.json')):
         with open(target, 'w') as f:

@@ -2,7 +2,6 @@ package dev.parley.bundle;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -12,16 +11,13 @@ import jakarta.transaction.Transactional;
 import dev.parley.citation.CitationRequest;
 import dev.parley.citation.CitationService;
 import dev.parley.citation.SourceRequest;
-import dev.parley.common.Clock;
 import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
 import dev.parley.demand.Demand;
 import dev.parley.demand.DemandRequest;
 import dev.parley.demand.DemandService;
-import dev.parley.demand.PartyHistory;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.RecordedStance;
-import dev.parley.negotiation.NegotiationRequest;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.PartyRequest;
 import dev.parley.party.PartyService;
@@ -44,19 +40,6 @@ public class BundleService {
         this.negotiations = negotiations;
         this.demands = demands;
         this.positions = positions;
-    }
-
-    @Transactional
-    public Bundle export() {
-        Map<String, List<PartyHistory>> histories = positions.histories();
-        return new Bundle(Bundle.FORMAT, Clock.now(),
-                parties.all().stream().map(PartyRequest::of).toList(),
-                citations.allSources().stream().map(s -> new Bundle.BundleSource(s.id, s.name, s.kind, s.reliability,
-                        s.reliabilityNote)).toList(),
-                citations.allCitations().stream().map(c -> new Bundle.BundleCitation(c.id, c.source.id, c.title,
-                        c.url, c.publishedOn, c.quote, c.speaker, c.kind, c.relation)).toList(),
-                negotiations.all().stream().map(NegotiationRequest::of).toList(),
-                demands.all().stream().map(d -> toBundle(d, histories.getOrDefault(d.slug, List.of()))).toList());
     }
 
     /**
@@ -119,14 +102,5 @@ public class BundleService {
                     .map(f -> new FieldError(pointer + ("/".equals(f.pointer()) ? "" : f.pointer()), f.message()))
                     .toList());
         }
-    }
-
-    private static Bundle.BundleDemand toBundle(Demand d, List<PartyHistory> histories) {
-        return new Bundle.BundleDemand(d.slug, d.negotiation.slug, d.proposer.slug,
-                d.addressees.stream().map(p -> p.slug).toList(), d.title, d.text, d.topic, d.kind, d.tabledOn,
-                histories.stream().map(h -> new Bundle.BundlePosition(h.party(), h.history().stream()
-                        .map(s -> new Bundle.BundleStance(s.status(), s.effectiveOn(), s.note(), s.citationIds(),
-                                s.recordedAt(), s.recordedBy()))
-                        .toList())).toList());
     }
 }

@@ -43,6 +43,7 @@ public class ConditionalGet {
     static final String ETAG = ConditionalGet.class.getName() + ".etag";
     private static final String RENDERED_AT = ConditionalGet.class.getName() + ".versions";
     private static final String CHECKED = ConditionalGet.class.getName() + ".checked";
+    private static final String NEGOTIATED = ConditionalGet.class.getName() + ".negotiated";
     public static final String CACHE_CONTROL = "private, no-cache";
 
     private final VersionStore versions;
@@ -73,7 +74,7 @@ public class ConditionalGet {
             return null;
         }
         request.setProperty(CHECKED, Boolean.TRUE);
-        return answer(request, http, scopes, current);
+        return answer(request, http, versioned, scopes, current);
     }
 
     @ServerRequestFilter
@@ -87,23 +88,29 @@ public class ConditionalGet {
             precondition.expect(http.path(), scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
             return null;
         }
-        return answer(request, http, scopes, memory.current(scopes));
+        return answer(request, http, versioned, scopes, memory.current(scopes));
     }
 
     /** 304 for a matching If-None-Match, else the stored body, else null to render it. */
-    private Response answer(ContainerRequestContext request, HttpServerRequest http, List<String> scopes,
-            Map<String, Long> current) {
+    private Response answer(ContainerRequestContext request, HttpServerRequest http, Versioned versioned,
+            List<String> scopes, Map<String, Long> current) {
         // The raw path and query as Vert.x parsed them: building the request URI costs more than the rest.
-        String etag = tag(current, http.path(), http.query());
+        String query = http.query();
+        if (versioned.negotiated()) {
+            query = (query == null ? "" : query) + "|accept=" + request.getHeaderString(HttpHeaders.ACCEPT);
+            request.setProperty(NEGOTIATED, Boolean.TRUE);
+        }
+        String etag = tag(current, http.path(), query);
         request.setProperty(ETAG, etag);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified()
                     .header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                    .header(HttpHeaders.VARY, vary(request))
                     .build();
         }
-        if (!cache.enabled()) {
+        // A negotiated answer may be written as it streams: it is never kept as a JSON body.
+        if (!cache.enabled() || versioned.negotiated()) {
             return null;
         }
         byte[] stored = cache.get(etag);
@@ -116,6 +123,11 @@ public class ConditionalGet {
         }
         request.setProperty(RENDERED_AT, new Rendering(scopes, current));
         return null;
+    }
+
+    private static String vary(ContainerRequestContext request) {
+        return request.getProperty(NEGOTIATED) != null ? HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT
+                : HttpHeaders.AUTHORIZATION;
     }
 
     private static Versioned versioned(ResourceInfo resource) {
@@ -132,7 +144,7 @@ public class ConditionalGet {
             }
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-            response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+            response.getHeaders().putSingle(HttpHeaders.VARY, vary(request));
         } else if (response.getStatus() / 100 == 2 && precondition.newTag() != null) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, precondition.newTag());
         }
@@ -161,6 +173,10 @@ public class ConditionalGet {
                 scope = scope.replace("{" + param.getKey() + "}", param.getValue().get(0));
             }
             scopes.add(scope);
+        }
+        List<String> include = request.getUriInfo().getQueryParameters().get("include");
+        if (versioned.included().length > 0 && include != null && include.stream().anyMatch(v -> !v.isBlank())) {
+            scopes.addAll(Arrays.asList(versioned.included()));
         }
         return scopes;
     }

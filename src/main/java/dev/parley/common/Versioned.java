@@ -16,4 +16,16 @@ public @interface Versioned {
 
     /** Scope names or templates such as {@code "party:{slug}"}. */
     String[] value();
+
+    /**
+     * Whether the answer's format follows the Accept header: then Accept is part of the tag, so
+     * each representation has its own (RFC 9110 8.8.3), and the answer varies by it.
+     */
+    boolean negotiated() default false;
+
+    /**
+     * More scopes the answer is made of when the request names {@code include=}: what a list
+     * embeds then moves with other writes than the list itself.
+     */
+    String[] included() default {};
 }

@@ -2,7 +2,11 @@ package dev.parley.demand;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,11 +51,14 @@ import dev.parley.security.Role;
 public class DemandResource {
 
     private final DemandService service;
+    private final PositionService positions;
     private final RequestValidator validator;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    DemandResource(DemandService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
+    DemandResource(DemandService service, PositionService positions, RequestValidator validator, MergePatch mergePatch,
+            Idempotency idempotency) {
+        this.positions = positions;
         this.idempotency = idempotency;
         this.service = service;
         this.validator = validator;
@@ -59,7 +66,9 @@ public class DemandResource {
     }
 
     @GET
-    @Versioned(Scopes.DEMANDS)
+    // Every stance moves citation lists (Scopes.CITATIONS) and citation edits their own scope: with
+    // include=, the tag also covers the positions and citations embedded.
+    @Versioned(value = Scopes.DEMANDS, included = { Scopes.CITATIONS, Scopes.CITATION_EDITS })
     @Operation(operationId = "listDemands", summary = "List demands", description = "Ordered by slug. Filters combine with AND; an unknown negotiation, party or topic simply matches nothing.")
     @APIResponse(responseCode = "200", description = "A page of demands.")
     public Page<DemandView> list(
@@ -70,13 +79,39 @@ public class DemandResource {
             @Parameter(description = "Topic slug.") @QueryParam("topic") String topic,
             @Parameter(description = "Case-insensitive text to find in the title or text.", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
-            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
+            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken,
+            @Parameter(description = "Embeds more in each item, saving a call per row: positions (each involved party's current stance, as a matrix cell), citations (the same with each stance's citations; implies positions). Comma-separated or repeated. The page costs a fixed number of database statements whatever its size.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {
+                    "positions", "citations" })) @QueryParam("include") List<String> include) {
         DemandFilter filter = new DemandFilter(blankToNull(negotiation), blankToNull(proposer), blankToNull(addressee),
                 parseStatus(status), blankToNull(topic), blankToNull(q));
         if (filter.q() != null && filter.q().length() > 200) {
             throw InvalidRequest.badParameter("q", "must be at most 200 characters");
         }
-        return service.list(filter, PageRequest.of(pageSize, pageToken, filter.fingerprint())).map(DemandView::from);
+        Set<String> embeds = includes(include);
+        Page<Demand> page = service.list(filter, PageRequest.of(pageSize, pageToken, filter.fingerprint()));
+        if (embeds.isEmpty()) {
+            return page.map(DemandView::from);
+        }
+        Map<Long, List<DemandPositionView>> positions = this.positions.embedded(page.items(),
+                embeds.contains("citations"));
+        return page.map(d -> DemandView.from(d).withPositions(positions.getOrDefault(d.id, List.of())));
+    }
+
+    private static Set<String> includes(List<String> raw) {
+        Set<String> embeds = new TreeSet<>();
+        for (String value : raw == null ? List.<String> of() : raw) {
+            for (String part : value.split(",")) {
+                String name = part.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!name.equals("positions") && !name.equals("citations")) {
+                    throw InvalidRequest.badParameter("include", "may name positions and citations");
+                }
+                embeds.add(name);
+            }
+        }
+        return embeds;
     }
 
     @POST

@@ -181,6 +181,20 @@ public class DemandService {
     /** The same, from all the demand's positions as this transaction already holds them. */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean refreshStatus(Demand demand, List<Position> involved) {
+        DemandStatus status = derive(involved);
+        if (status == demand.status) {
+            return false;
+        }
+        DemandStatus before = demand.status;
+        demand.status = status;
+        demand.updatedAt = Clock.now();
+        // Subscribers follow transitions without diffing demand.updated: "what moved" in one event.
+        changes.append("demand.status_changed", "demand", demand.slug,
+                new StatusChanged(new StatusChanged.Before(before), DemandView.from(demand)), demandScopes(demand));
+        return true;
+    }
+
+    private static DemandStatus derive(List<Position> involved) {
         PositionStatus proposer = PositionStatus.UNASSESSED;
         List<PositionStatus> addressees = new ArrayList<>();
         for (Position position : involved) {
@@ -190,13 +204,13 @@ public class DemandService {
                 addressees.add(position.status);
             }
         }
-        DemandStatus status = DemandStatus.derive(proposer, addressees);
-        if (status == demand.status) {
-            return false;
+        return DemandStatus.derive(proposer, addressees);
+    }
+
+    /** The data of demand.status_changed: the status it had, and the demand as it is now. */
+    record StatusChanged(Before before, DemandView after) {
+        record Before(DemandStatus status) {
         }
-        demand.status = status;
-        demand.updatedAt = Clock.now();
-        return true;
     }
 
     /** What a demand's own changes touch: lists, the demand, its positions, its negotiation's matrix. */
@@ -238,7 +252,8 @@ public class DemandService {
         for (Party addressee : addressees) {
             open(demand, addressee, PositionRole.ADDRESSEE, PositionStatus.UNASSESSED, withoutOpeningStance);
         }
-        refreshStatus(demand);
+        // A new demand has no status to move from: demand.created carries it.
+        demand.status = derive(positions.ofDemand(demand));
         changes.append("demand.created", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
         return demand;
     }

@@ -21,11 +21,17 @@ public record DemandView(
         LocalDate tabledOn,
         @Schema(readOnly = true, description = "Derived from the current positions, first rule that matches: WITHDRAWN (the proposer withdrew it), AGREED (every addressee ACCEPTED or CODIFIED), IN_NEGOTIATION (some addressee OPEN_TO_DISCUSSION, COUNTER_PROPOSED, CONDITIONALLY_ACCEPTED, ACCEPTED or CODIFIED), REJECTED (some addressee REJECTED), PENDING.") DemandStatus status,
         @Schema(readOnly = true) Instant createdAt,
-        @Schema(readOnly = true) Instant updatedAt) {
+        @Schema(readOnly = true) Instant updatedAt,
+        @Schema(readOnly = true, description = "Only in lists asked with include=positions: each involved party's current stance, the proposer first.") List<DemandPositionView> positions) {
 
     public static DemandView from(Demand d) {
         return new DemandView(d.slug, d.negotiation.slug, d.proposer.slug,
                 d.addressees.stream().map(p -> p.slug).toList(), d.title, d.text, d.topic, d.kind, d.tabledOn, d.status,
-                d.createdAt, d.updatedAt);
+                d.createdAt, d.updatedAt, null);
+    }
+
+    DemandView withPositions(List<DemandPositionView> embedded) {
+        return new DemandView(slug, negotiation, proposer, addressees, title, text, topic, kind, tabledOn, status,
+                createdAt, updatedAt, embedded);
     }
 }

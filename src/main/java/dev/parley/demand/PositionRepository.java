@@ -100,6 +100,39 @@ public class PositionRepository {
         return query.getResultList();
     }
 
+    /** The positions of the given demands, with their parties: one statement for a whole page. */
+    List<Position> ofDemands(Collection<Long> demandIds) {
+        if (demandIds.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("select p from Position p join fetch p.party where p.demand.id in :ids"
+                + " order by p.demand.id, p.role desc, p.id", Position.class)
+                .setParameter("ids", demandIds).getResultList();
+    }
+
+    /** Changes with their citations and the citations' sources, in one statement. */
+    List<PositionChange> changesWithCitations(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("select distinct pc from PositionChange pc left join fetch pc.citations c"
+                + " left join fetch c.source where pc.id in :ids", PositionChange.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** Rows of (change id, citation count) for the given changes: one statement. */
+    List<CitationCount> citationCounts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("select new dev.parley.demand.PositionRepository$CitationCount(pc.id,"
+                + " count(c)) from PositionChange pc join pc.citations c where pc.id in :ids group by pc.id",
+                CitationCount.class).setParameter("ids", ids).getResultList();
+    }
+
+    record CitationCount(Long change, Long count) {
+    }
+
     /** History newest first: by effective_on, then by recording order. */
     List<PositionChange> history(Position position, LocalDate asOf, LocalDate afterDay, Long afterId, int limit) {
         // Date predicates are added only when given: PostgreSQL cannot type a date parameter in ":asOf is null".

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import dev.parley.citation.Citation;
 import dev.parley.citation.CitationService;
+import dev.parley.citation.CitationView;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
@@ -98,6 +99,34 @@ public class PositionService {
     /** A keyset page of the same: the first {@code limit} after ({@code afterDay}, {@code afterId}), if given. */
     public List<TrackedStance> tracked(Negotiation negotiation, LocalDate afterDay, Long afterId, int limit) {
         return positions.tracked(negotiation, afterDay, afterId, limit);
+    }
+
+    /**
+     * The current stance of every involved party on each of the given demands, keyed by demand id,
+     * for lists that embed them: a fixed number of statements whatever the page's size.
+     */
+    public Map<Long, List<DemandPositionView>> embedded(List<Demand> page, boolean withCitations) {
+        List<Position> all = positions.ofDemands(page.stream().map(d -> d.id).toList());
+        List<Long> current = all.stream().map(p -> p.currentChangeId).filter(Objects::nonNull).toList();
+        Map<Long, List<CitationView>> evidence = new HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
+        if (withCitations) {
+            for (PositionChange change : positions.changesWithCitations(current)) {
+                evidence.put(change.id, change.citations.stream().map(CitationView::from).toList());
+                counts.put(change.id, change.citations.size());
+            }
+        } else {
+            positions.citationCounts(current).forEach(row -> counts.put(row.change(), row.count().intValue()));
+        }
+        Map<Long, List<DemandPositionView>> byDemand = new HashMap<>();
+        for (Position position : all) {
+            Long change = position.currentChangeId;
+            byDemand.computeIfAbsent(position.demand.id, id -> new ArrayList<>())
+                    .add(new DemandPositionView(position.party.slug, position.role, position.status,
+                            position.effectiveOn, change == null ? 0 : counts.getOrDefault(change, 0),
+                            withCitations ? evidence.getOrDefault(change, List.of()) : null));
+        }
+        return byDemand;
     }
 
     /** Every position's whole history keyed by demand slug, for export. */

@@ -11,6 +11,9 @@ import dev.parley.common.FieldError;
 @ApplicationScoped
 public class ChangeFeed {
 
+    /** How many cursors a scoped page looks at, at most. */
+    static final long SCAN_WINDOW = 10_000;
+
     private final ChangeRepository changes;
 
     ChangeFeed(ChangeRepository changes) {
@@ -19,10 +22,31 @@ public class ChangeFeed {
 
     /** Changes after {@code after} (an opaque cursor), or from the oldest retained one when it is null. */
     public ChangePage page(String after, int size) {
+        return page(after, size, ChangeFilter.ALL);
+    }
+
+    /**
+     * The changes in scope after {@code after}. A scoped page looks at no more than {@link
+     * #SCAN_WINDOW} cursors, so a rare scope costs what a common one does; when fewer than a page
+     * match there, the next cursor is the last change it looked at, so the client moves past the
+     * changes out of scope and never sees them again.
+     */
+    public ChangePage page(String after, int size, ChangeFilter filter) {
         long from = after == null ? changes.prunedThrough() : resumable(after, "after");
-        List<ChangeView> items = changes.after(from, size);
-        String next = items.isEmpty() ? Cursors.encode(from) : items.get(items.size() - 1).cursor();
+        if (filter.all()) {
+            List<ChangeView> items = changes.after(from, size);
+            String next = items.isEmpty() ? Cursors.encode(from) : items.get(items.size() - 1).cursor();
+            return new ChangePage(items, next);
+        }
+        long through = changes.lastUpTo(from, from + SCAN_WINDOW);
+        List<ChangeView> items = through == from ? List.of() : changes.matching(from, through, filter, size);
+        String next = items.size() == size ? items.get(items.size() - 1).cursor() : Cursors.encode(through);
         return new ChangePage(items, next);
+    }
+
+    /** Deletions from {@code since} on, after the tombstone id {@code afterId}. */
+    List<TombstoneView> tombstones(java.time.Instant since, long afterId, int limit) {
+        return changes.tombstones(since, afterId, limit);
     }
 
     /** Decodes a client's cursor and checks that nothing after it has been pruned (else 410). */
@@ -42,8 +66,8 @@ public class ChangeFeed {
         return changes.prunedThrough();
     }
 
-    List<ChangeView> after(long cursor, int limit) {
-        return changes.after(cursor, limit);
+    List<ChangeRepository.LoggedChange> logged(long cursor, int limit) {
+        return changes.logged(cursor, limit);
     }
 
     static ApiException expired(String parameter) {

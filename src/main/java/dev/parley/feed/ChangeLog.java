@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.common.Active;
@@ -91,7 +92,9 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, String subjectKind, String subjectKey, Object data, Collection<String> scopes) {
-        pending().entries().add(new Entry(type, subjectKind, subjectKey, json(data), callerName(), List.copyOf(scopes)));
+        JsonNode tree = mapper.valueToTree(data);
+        pending().entries().add(new Entry(type, subjectKind, subjectKey, json(tree), callerName(), List.copyOf(scopes),
+                ChangeTags.of(type, subjectKind, subjectKey, tree, scopes)));
     }
 
     /** Records the deletion of a resource addressed by slug; the data names only the slug. */
@@ -106,7 +109,7 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(Collection<String> scopes) {
-        pending().entries().add(new Entry(null, null, null, null, null, List.copyOf(scopes)));
+        pending().entries().add(new Entry(null, null, null, null, null, List.copyOf(scopes), ChangeTags.NONE));
     }
 
     /** The same, and {@code afterCommit} runs once the transaction has committed, before its answer goes out. */
@@ -174,7 +177,7 @@ public class ChangeLog {
                 scopes.addAll(entry.scopes());
                 if (entry.type() != null) {
                     logged.add(new ChangeWritten(++cursor, entry.type(), entry.subjectKind(), entry.subjectKey(), now,
-                            entry.data(), entry.recordedBy()));
+                            entry.data(), entry.recordedBy(), entry.tags()));
                 }
             }
             // This replica's conditional GETs see the write before its answer goes out; other replicas
@@ -221,7 +224,8 @@ public class ChangeLog {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into change_log (id, type, occurred_at,"
-                + " subject_kind, subject_key, data, recorded_by, scopes) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " subject_kind, subject_key, data, recorded_by, scopes, negotiation, demand, parties, to_status)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChangeWritten change : changes) {
                 insert.setLong(1, change.cursor());
                 insert.setString(2, change.type());
@@ -231,6 +235,30 @@ public class ChangeLog {
                 insert.setString(6, change.data());
                 insert.setString(7, change.recordedBy());
                 insert.setString(8, change == changes.get(changes.size() - 1) ? scopes : "");
+                insert.setString(9, change.tags().negotiation());
+                insert.setString(10, change.tags().demand());
+                insert.setString(11, change.tags().partiesColumn());
+                insert.setString(12, change.tags().toStatus());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        entomb(connection, changes);
+    }
+
+    /** A tombstone for each deletion: kept after retention has pruned the change that made it. */
+    private static void entomb(Connection connection, List<ChangeWritten> changes) throws SQLException {
+        List<ChangeWritten> deletions = changes.stream().filter(c -> c.type().endsWith(".deleted")).toList();
+        if (deletions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into tombstone (kind, subject_key, deleted_at, change_cursor) values (?, ?, ?, ?)")) {
+            for (ChangeWritten deletion : deletions) {
+                insert.setString(1, deletion.subjectKind());
+                insert.setString(2, deletion.subjectKey());
+                insert.setObject(3, deletion.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setLong(4, deletion.cursor());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -298,6 +326,6 @@ public class ChangeLog {
 
     /** A change (or, without a type, only versions to move) waiting for its transaction to commit. */
     private record Entry(String type, String subjectKind, String subjectKey, String data, String recordedBy,
-            Collection<String> scopes) {
+            Collection<String> scopes, ChangeTags tags) {
     }
 }

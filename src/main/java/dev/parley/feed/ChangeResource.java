@@ -1,5 +1,7 @@
 package dev.parley.feed;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,12 @@ import dev.parley.common.Versioned;
 @Tag(name = "Changes")
 public class ChangeResource {
 
+    static final String NEGOTIATION = "Only changes of this negotiation: the negotiation itself, its demands, their positions and derived statuses.";
+    static final String DEMAND = "Only changes of this demand: the demand, its positions and its derived status.";
+    static final String PARTY = "Only changes that concern this party: the party itself, its positions, and demands it proposes or is addressed by.";
+    static final String TYPE = "Only changes of these types; repeat the parameter for several.";
+    static final String TO_STATUS = "Only transitions into this status: position.changed with this stance, or demand.status_changed to this derived status.";
+
     private final ChangeFeed feed;
     private final ChangeStream stream;
     private final VersionStore versions;
@@ -42,28 +50,41 @@ public class ChangeResource {
     // Pruning moves where a page without after starts and turns old cursors into 410s.
     @Versioned({ Scopes.ALL, Scopes.RETAINED })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listChanges", summary = "Read the change feed", description = "Every create, update, delete and stance change, in commit order. Without after, starts at the oldest change retained. Ask again with after=next_cursor; the page is empty when nothing is new. A cursor older than the retention window (7 days by default) gives 410: list the resources again and start over.")
+    @Operation(operationId = "listChanges", summary = "Read the change feed", description = "Every create, update, delete and stance change, in commit order. Without after, starts at the oldest change retained. Ask again with after=next_cursor; the page is empty when nothing is new. With a scope (negotiation, demand, party, type, to_status), a page looks at no more than 10000 changes after the cursor, so it may be short or empty while next_cursor still moves past the changes out of scope: keep asking until next_cursor stops moving. A cursor older than the retention window (7 days by default) gives 410: list the resources again and start over.")
     @APIResponse(responseCode = "200", description = "A page of changes.")
     @APIResponse(responseCode = "410", description = "The cursor is past the retention window.", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ChangePage list(
             @Parameter(description = "A cursor from an earlier page or event.") @QueryParam("after") String after,
-            @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize) {
-        return feed.page(after == null || after.isEmpty() ? null : after, PageRequest.of(pageSize, null, "").size());
+            @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
+            @Parameter(description = NEGOTIATION) @QueryParam("negotiation") String negotiation,
+            @Parameter(description = DEMAND) @QueryParam("demand") String demand,
+            @Parameter(description = PARTY) @QueryParam("party") String party,
+            @Parameter(description = TYPE) @QueryParam("type") List<String> types,
+            @Parameter(description = TO_STATUS) @QueryParam("to_status") String toStatus) {
+        ChangeFilter filter = ChangeFilter.of(negotiation, demand, party, types, toStatus);
+        return feed.page(after == null || after.isEmpty() ? null : after, PageRequest.of(pageSize, null, "").size(),
+                filter);
     }
 
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(operationId = "streamChanges", summary = "Stream changes as server-sent events", description = "Each event has id: the change's cursor, event: its type and data: the change as JSON. The stream first sends retry: (the reconnection delay) and a comment, then a comment line at least every 15 s while idle. Reconnect with Last-Event-ID (or after=) to get every later change exactly once, in order; without either the stream starts with changes made from now on. When the cursor is past the retention window the stream sends one event: reset and closes: list the resources again and reconnect without Last-Event-ID. Changes written through any replica reach subscribers of every replica.")
+    @Operation(operationId = "streamChanges", summary = "Stream changes as server-sent events", description = "Each event has id: the change's cursor, event: its type and data: the change as JSON. The stream first sends retry: (the reconnection delay) and a comment, then a comment line at least every 15 s while idle. Reconnect with Last-Event-ID (or after=) to get every later change exactly once, in order; without either the stream starts with changes made from now on. When the cursor is past the retention window the stream sends one event: reset and closes: list the resources again and reconnect without Last-Event-ID. Changes written through any replica reach subscribers of every replica. The same scope parameters as the feed send only the changes in scope; an event's id is still a cursor to resume after.")
     @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING, examples = "id: YzE6NDI\nevent: position.changed\ndata: {\"cursor\":\"YzE6NDI\",\"type\":\"position.changed\",...}\n\n")))
     public void stream(
             @Parameter(description = "The id of the last event received; takes precedence over after.") @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "A cursor to resume after.") @QueryParam("after") String after,
+            @Parameter(description = NEGOTIATION) @QueryParam("negotiation") String negotiation,
+            @Parameter(description = DEMAND) @QueryParam("demand") String demand,
+            @Parameter(description = PARTY) @QueryParam("party") String party,
+            @Parameter(description = TYPE) @QueryParam("type") List<String> types,
+            @Parameter(description = TO_STATUS) @QueryParam("to_status") String toStatus,
             @Context SseEventSink sink, @Context Sse sse) {
+        ChangeFilter filter = ChangeFilter.of(negotiation, demand, party, types, toStatus);
         String resume = lastEventId != null && !lastEventId.isEmpty() ? lastEventId
                 : after != null && !after.isEmpty() ? after : null;
         String parameter = lastEventId != null && !lastEventId.isEmpty() ? "Last-Event-ID" : "after";
         long cursor = resume == null ? versions.lastCursor() : feed.decode(resume, parameter);
-        stream.subscribe(sink, sse, cursor);
+        stream.subscribe(sink, sse, cursor, filter);
     }
 }

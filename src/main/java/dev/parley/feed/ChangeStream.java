@@ -51,7 +51,12 @@ public class ChangeStream {
 
     /** Starts streaming to {@code sink} every change after {@code cursor}. */
     public void subscribe(SseEventSink sink, Sse sse, long cursor) {
-        Subscriber subscriber = new Subscriber(sink, sse, cursor);
+        subscribe(sink, sse, cursor, ChangeFilter.ALL);
+    }
+
+    /** The same, sending only the changes in scope; the cursor still moves past the others. */
+    public void subscribe(SseEventSink sink, Sse sse, long cursor, ChangeFilter filter) {
+        Subscriber subscriber = new Subscriber(sink, sse, cursor, filter);
         sink.send(sse.newEventBuilder().comment("parley change stream")
                 .reconnectDelay(config.feed().reconnectDelay().toMillis()).build());
         subscribers.add(subscriber);
@@ -127,15 +132,18 @@ public class ChangeStream {
             }
             boolean more = false;
             for (Map.Entry<Long, List<Subscriber>> group : behind.entrySet()) {
-                List<ChangeView> batch = feed.after(group.getKey(), BATCH);
+                List<ChangeRepository.LoggedChange> batch = feed.logged(group.getKey(), BATCH);
                 more |= batch.size() == BATCH;
                 for (Subscriber subscriber : group.getValue()) {
-                    for (ChangeView change : batch) {
-                        subscriber.send(subscriber.sse.newEventBuilder()
-                                .id(change.cursor()).name(change.type()).data(json(change)).build());
+                    for (ChangeRepository.LoggedChange logged : batch) {
+                        ChangeView change = logged.view();
+                        if (subscriber.filter.matches(change.type(), logged.tags())) {
+                            subscriber.send(subscriber.sse.newEventBuilder()
+                                    .id(change.cursor()).name(change.type()).data(json(change)).build());
+                        }
                     }
                     if (!batch.isEmpty()) {
-                        subscriber.cursor = feed.decode(batch.get(batch.size() - 1).cursor(), "cursor");
+                        subscriber.cursor = feed.decode(batch.get(batch.size() - 1).view().cursor(), "cursor");
                     }
                 }
             }
@@ -154,12 +162,14 @@ public class ChangeStream {
     private final class Subscriber {
         final SseEventSink sink;
         final Sse sse;
+        final ChangeFilter filter;
         volatile long cursor;
 
-        Subscriber(SseEventSink sink, Sse sse, long cursor) {
+        Subscriber(SseEventSink sink, Sse sse, long cursor, ChangeFilter filter) {
             this.sink = sink;
             this.sse = sse;
             this.cursor = cursor;
+            this.filter = filter;
         }
 
         void send(OutboundSseEvent event) {

@@ -15,17 +15,18 @@ public record ChangeView(
         @Schema(description = "<subject kind>.<what happened>.", enumeration = {
                 "party.created", "party.updated",
                 "party.deleted", "negotiation.created", "negotiation.updated", "demand.created", "demand.updated",
-                "demand.deleted", "position.changed", "source.created", "source.updated", "citation.created",
-                "citation.updated" }) String type,
+                "demand.deleted", "demand.status_changed", "position.changed", "source.created", "source.updated",
+                "citation.created", "citation.updated" }) String type,
         Instant occurredAt,
         Subject subject,
-        @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug.") @JsonRawValue String data,
+        @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug. For demand.status_changed: {\"before\": {\"status\"}, \"after\": <the demand>}.") @JsonRawValue String data,
         @Schema(description = "Name of whoever made the change.", examples = "seed") String recordedBy){
 
     /** Every change type the log records. */
     public static final Set<String> TYPES = Set.of("party.created", "party.updated", "party.deleted",
             "negotiation.created", "negotiation.updated", "demand.created", "demand.updated", "demand.deleted",
-            "position.changed", "source.created", "source.updated", "citation.created", "citation.updated");
+            "demand.status_changed", "position.changed", "source.created", "source.updated", "citation.created",
+            "citation.updated");
 
     /** What changed: slug-addressed subjects carry {@code slug}, id-addressed ones {@code id}. */
     @Schema(name = "ChangeSubject", requiredProperties = "kind")

@@ -44,12 +44,14 @@ public class ReadingResource {
             effective_on is the latest on or before the day, as in the matrix): the cells whose status differs, \
             the demands whose derived status differs, the demands tabled after `from` and on or before `to`, \
             and those their proposer withdrew in between. A cell of a demand tabled in between counts as \
-            UNASSESSED on `from`. A dashboard keeps the ETag and asks again with If-None-Match: 304 while \
-            nothing it shows has changed.""")
+            UNASSESSED on `from`. Without `from`, the negotiation's start (or its first tabling or stance, if \
+            earlier); without `to`, its end, or while it runs the last day anything took effect: never \
+            \"today\", so the answer and its ETag change only when the data does. A dashboard keeps the \
+            ETag and asks again with If-None-Match: 304 while nothing it shows has changed.""")
     @APIResponse(responseCode = "200", description = "The difference.")
     public DiffView diff(@PathParam("slug") String slug,
-            @Parameter(description = "The earlier day, YYYY-MM-DD.", required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "The later day, YYYY-MM-DD; not before `from`.", required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+            @Parameter(description = "The earlier day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "The later day, YYYY-MM-DD; not before `from`.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return service.diff(slug, Dates.parseParameter("from", from), Dates.parseParameter("to", to));
     }
 

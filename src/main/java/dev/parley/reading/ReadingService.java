@@ -45,15 +45,18 @@ public class ReadingService {
         this.positions = positions;
     }
 
-    public DiffView diff(String slug, LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            throw InvalidRequest.badParameter(from == null ? "from" : "to", "is required (YYYY-MM-DD)");
-        }
-        if (to.isBefore(from)) {
+    public DiffView diff(String slug, LocalDate fromDay, LocalDate toDay) {
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             throw InvalidRequest.badParameter("to", "must not be before from");
         }
         Negotiation negotiation = negotiations.require(slug);
         Chronicle chronicle = chronicle(negotiation);
+        LocalDate from = fromDay != null ? fromDay : firstDay(negotiation, chronicle);
+        LocalDate to = toDay != null ? toDay : lastDay(negotiation, chronicle, from);
+        if (to.isBefore(from)) {
+            // Only a given to can be: a default to is never before from.
+            throw InvalidRequest.badParameter("to", "must not be before the negotiation's first day; give from too");
+        }
         List<DiffView.Cell> cells = new ArrayList<>();
         List<DiffView.StatusMove> moves = new ArrayList<>();
         List<DiffView.Tabled> tabled = new ArrayList<>();
@@ -124,10 +127,8 @@ public class ReadingService {
         }
         Negotiation negotiation = negotiations.require(slug);
         Chronicle chronicle = chronicle(negotiation);
-        // Defaults come from the data, never from today's date, so an unchanged negotiation keeps its ETag.
-        LocalDate first = from != null ? from : earlier(negotiation.startedOn, chronicle.firstDay());
-        LocalDate last = to != null ? to
-                : negotiation.endedOn != null ? negotiation.endedOn : later(first, chronicle.lastDay());
+        LocalDate first = from != null ? from : firstDay(negotiation, chronicle);
+        LocalDate last = to != null ? to : lastDay(negotiation, chronicle, first);
         if (last.isBefore(first)) {
             last = first;
         }
@@ -252,6 +253,18 @@ public class ReadingService {
         List<Chronicle.DemandFacts> facts = demands.inNegotiation(negotiation).stream()
                 .map(d -> new Chronicle.DemandFacts(d.slug, d.title, d.proposer.slug, d.tabledOn)).toList();
         return Chronicle.of(facts, positions.involvements(negotiation), positions.tracked(negotiation));
+    }
+
+    // Defaults come from the data, never from today's date, so an unchanged negotiation keeps its ETag.
+
+    /** The negotiation's start, or its first tabling or stance if that is earlier. */
+    private static LocalDate firstDay(Negotiation negotiation, Chronicle chronicle) {
+        return earlier(negotiation.startedOn, chronicle.firstDay());
+    }
+
+    /** The negotiation's end, or while it runs the last day anything took effect (never before {@code first}). */
+    private static LocalDate lastDay(Negotiation negotiation, Chronicle chronicle, LocalDate first) {
+        return negotiation.endedOn != null ? negotiation.endedOn : later(first, chronicle.lastDay());
     }
 
     private static String id(TrackedStance stance) {

@@ -76,7 +76,11 @@ public class Outbox {
                 PreparedStatement insert = connection.prepareStatement("insert into webhook_delivery"
                         + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
                         + " select ?, w.id, ?, ?, 'PENDING', 0, ?, ? from webhook w"
-                        + " where w.active = true and (w.event_types like '%,*,%' or w.event_types like ?)")) {
+                        + " where w.active = true and (w.event_types like '%,*,%' or w.event_types like ?)"
+                        // A scoped subscription matches only changes tagged with its scope (ChangeTags).
+                        + " and (w.negotiation is null or w.negotiation = ?) and (w.demand is null or w.demand = ?)"
+                        + " and (w.party is null or ? like ('%,' || w.party || ',%'))"
+                        + " and (w.to_status is null or w.to_status = ?)")) {
             for (ChangeWritten change : written.changes()) {
                 OffsetDateTime now = change.occurredAt().atOffset(ZoneOffset.UTC);
                 insert.setString(1, Ids.next("msg"));
@@ -86,6 +90,10 @@ public class Outbox {
                 insert.setObject(4, now);
                 insert.setObject(5, now);
                 insert.setString(6, "%," + change.type() + ",%");
+                insert.setString(7, change.tags().negotiation());
+                insert.setString(8, change.tags().demand());
+                insert.setString(9, change.tags().partiesColumn());
+                insert.setString(10, change.tags().toStatus());
                 insert.addBatch();
             }
             // A driver may answer SUCCESS_NO_INFO (negative) instead of a count: wake then too.

@@ -39,6 +39,16 @@ public class Webhook {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    /** The scope: null members match every change. */
+    public String negotiation;
+
+    public String demand;
+
+    public String party;
+
+    @Column(name = "to_status")
+    public String toStatus;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -17,6 +17,7 @@ import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.Scopes;
+import dev.parley.feed.ChangeFilter;
 import dev.parley.feed.ChangeLog;
 import dev.parley.feed.ChangeView;
 
@@ -141,6 +142,9 @@ public class WebhookService {
                         + ChangeView.TYPES.stream().sorted().toList() + " or *"));
             }
         }
+        if (request.toStatus() != null && !ChangeFilter.STATUSES.contains(request.toStatus())) {
+            errors.add(new FieldError("/to_status", "must be a position status or a demand status"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -154,6 +158,10 @@ public class WebhookService {
         webhook.url = request.url();
         webhook.eventTypes = Webhook.encode(request.eventTypes().stream().distinct().toList());
         webhook.description = request.description();
+        webhook.negotiation = request.negotiation();
+        webhook.demand = request.demand();
+        webhook.party = request.party();
+        webhook.toStatus = request.toStatus();
         webhook.updatedAt = Clock.now();
     }
 

@@ -15,10 +15,14 @@ public record WebhookView(
         String description,
         @Schema(description = "Why Parley deactivated it, e.g. the receiver answered 410 Gone.") String disabledReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The negotiation it is scoped to, if any.") String negotiation,
+        @Schema(description = "The demand it is scoped to, if any.") String demand,
+        @Schema(description = "The party it is scoped to, if any.") String party,
+        @Schema(description = "The status transitions it is scoped to, if any.") String toStatus) {
 
     static WebhookView from(Webhook w) {
         return new WebhookView(w.id, w.url, w.eventTypeList(), w.active, w.description, w.disabledReason, w.createdAt,
-                w.updatedAt);
+                w.updatedAt, w.negotiation, w.demand, w.party, w.toStatus);
     }
 }

@@ -70,7 +70,8 @@ class ListQueryFuzzTest {
         lists.put("/api/v1/demands", Map.of("negotiation", List.of(scene.negotiation()),
                 "proposer", List.of(scene.proposer()), "addressee", List.of(scene.first()),
                 "status", List.of("REJECTED", "PENDING", "AGREED", "IN_NEGOTIATION", "WITHDRAWN", "rejected"),
-                "topic", List.of("security"), "q", List.of("asks", "%", "_", "!", "DEMAND")));
+                "topic", List.of("security"), "q", List.of("asks", "%", "_", "!", "DEMAND"),
+                "include", List.of("positions", "citations", "positions,citations", "explain")));
         lists.put("/api/v1/parties", Map.of());
         lists.put("/api/v1/negotiations", Map.of());
         lists.put("/api/v1/sources", Map.of());
@@ -82,6 +83,19 @@ class ListQueryFuzzTest {
                 Map.of("as_of", DAYS));
         lists.put("/api/v1/webhooks/" + scene.webhook() + "/deliveries", Map.of());
         lists.put("/api/v1/negotiations/" + scene.negotiation() + "/matrix", Map.of("as_of", DAYS));
+        String talks = "/api/v1/negotiations/" + scene.negotiation();
+        lists.put(talks + "/diff", Map.of("from", DAYS, "to", DAYS));
+        lists.put(talks + "/timeline", Map.of());
+        lists.put(talks + "/series", Map.of("interval", List.of("day", "week", "month", "year"), "by",
+                List.of("demand_status", "party", "topic"), "from", DAYS, "to", DAYS));
+        lists.put(talks + "/milestones", Map.of());
+        lists.put(talks + "/alignment", Map.of("as_of", DAYS));
+        lists.put("/api/v1/changes", Map.of("negotiation", List.of(scene.negotiation()), "demand",
+                List.of(scene.demand()), "party", List.of(scene.first()), "type",
+                List.of("position.changed", "demand.status_changed", "demand.created"), "to_status",
+                List.of("REJECTED", "AGREED", "rejected")));
+        lists.put("/api/v1/tombstones", Map.of("since", List.of("2022-01-01T00:00:00Z", "2022-01-01")));
+        lists.put("/api/v1/releases", Map.of());
         return lists;
     }
 

@@ -179,14 +179,15 @@ class ChangeFeedTest {
 
         List<Map<String, Object>> all = after(start);
         assertThat(types(all)).containsExactly("party.created", "party.created", "negotiation.created",
-                "source.created", "demand.created", "citation.created", "position.changed", "demand.updated");
+                "source.created", "demand.created", "citation.created", "position.changed", "demand.status_changed",
+                "demand.updated");
         assertThat(map(all.get(2).get("subject"))).isEqualTo(Map.of("kind", "negotiation", "slug", negotiation));
         assertThat(map(all.get(3).get("subject"))).isEqualTo(Map.of("kind", "source", "id", source));
         assertThat(map(all.get(4).get("subject"))).isEqualTo(Map.of("kind", "demand", "slug", demand));
         assertThat(map(all.get(4).get("data"))).containsEntry("status", "PENDING");
 
         List<Map<String, Object>> stance = after(middle);
-        assertThat(stance).hasSize(3);
+        assertThat(stance).hasSize(4);
         assertThat(map(stance.get(0).get("subject"))).isEqualTo(Map.of("kind", "citation", "id", citationId));
         assertThat(map(stance.get(0).get("data"))).containsEntry("quote", "No.").containsEntry("source_id", source);
         assertThat(map(stance.get(1).get("subject")))
@@ -198,7 +199,9 @@ class ChangeFeedTest {
         assertThat((String) recorder).isNotBlank();
         assertThat(all).allSatisfy(change -> assertThat(change.get("recorded_by")).isEqualTo(recorder));
         assertThat(map(stance.get(2).get("subject"))).isEqualTo(Map.of("kind", "demand", "slug", demand));
-        assertThat(map(stance.get(2).get("data"))).containsEntry("status", "REJECTED");
+        assertThat(map(map(stance.get(2).get("data")).get("before"))).containsEntry("status", "PENDING");
+        assertThat(map(stance.get(3).get("subject"))).isEqualTo(Map.of("kind", "demand", "slug", demand));
+        assertThat(map(stance.get(3).get("data"))).containsEntry("status", "REJECTED");
     }
 
     @Test

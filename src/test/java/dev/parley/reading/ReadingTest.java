@@ -132,10 +132,21 @@ class ReadingTest {
     }
 
     @Test
-    void diffNeedsBothDaysInOrder() {
+    void diffWithoutDaysRunsFromTheStartToTheLastMove() {
         Case c = newCase();
-        api().queryParam("from", "2022-01-15").get(c.path("diff"))
-                .then().statusCode(400).body("code", equalTo("INVALID_PARAMETER"));
+        JsonPath all = get(c.path("diff"));
+        assertThat(all.getString("from")).isEqualTo("2022-01-01");
+        assertThat(all.getString("to")).isEqualTo("2022-02-10");
+        assertThat(all.getList("tabled.demand")).containsExactlyInAnyOrder(c.first(), c.second());
+        assertThat(get(c.path("diff"), "from", "2022-01-15").getString("to")).isEqualTo("2022-02-10");
+    }
+
+    @Test
+    void diffNeedsItsDaysInOrder() {
+        Case c = newCase();
+        api().queryParam("to", "2021-06-01").get(c.path("diff"))
+                .then().statusCode(400).body("code", equalTo("INVALID_PARAMETER")).body("errors[0].pointer",
+                        equalTo("to"));
         api().queryParam("from", "2022-02-15").queryParam("to", "2022-01-15").get(c.path("diff"))
                 .then().statusCode(400).body("errors[0].pointer", equalTo("to"));
         api().queryParam("from", "2022-13-01").queryParam("to", "2022-01-15").get(c.path("diff"))

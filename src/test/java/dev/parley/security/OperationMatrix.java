@@ -355,6 +355,10 @@ final class OperationMatrix {
         Map<String, String> values = new HashMap<>(Map.of("parties", proposer, "negotiations", negotiation,
                 "demands", demand, "positions", addressee, "sources", source, "citations", citation,
                 "api-keys", apiKey));
+        if (operations.stream().anyMatch(o -> o.path().startsWith("/api/v1/releases/{"))) {
+            values.put("releases", api().body(Map.of("negotiation", negotiation)).post("/api/v1/releases")
+                    .then().statusCode(201).extract().path("id"));
+        }
         if (operations.stream().anyMatch(o -> o.path().startsWith("/api/v1/webhooks/{"))) {
             // Deliveries to a closed local port fail at once; the matrix needs only their ids.
             String webhook = api().body(Map.of("url", "http://127.0.0.1:9/parley-role-matrix", "event_types",

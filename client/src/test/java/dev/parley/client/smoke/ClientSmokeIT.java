@@ -29,6 +29,7 @@ import dev.parley.client.ApiException;
 import dev.parley.client.ApiResponse;
 import dev.parley.client.api.ChangesApi;
 import dev.parley.client.api.DemandsApi;
+import dev.parley.client.api.NegotiationsApi;
 import dev.parley.client.api.PositionsApi;
 import dev.parley.client.api.SourcesApi;
 import dev.parley.client.model.Change;
@@ -38,6 +39,7 @@ import dev.parley.client.model.CitationKind;
 import dev.parley.client.model.CitationRelation;
 import dev.parley.client.model.CitationRequest;
 import dev.parley.client.model.Demand;
+import dev.parley.client.model.Diff;
 import dev.parley.client.model.PageDemandView;
 import dev.parley.client.model.Position;
 import dev.parley.client.model.PositionStatus;
@@ -68,11 +70,12 @@ class ClientSmokeIT {
             + " -Dparley.url=http://HOST:PORT -Dparley.key=<admin key>.";
 
     static ApiClient client;
+    static String key;
 
     @BeforeAll
     static void connect() {
         String url = System.getProperty("parley.url", "").trim();
-        String key = System.getProperty("parley.key", "").trim();
+        key = System.getProperty("parley.key", "").trim();
         if (url.isEmpty()) {
             System.out.println("[WARNING] " + SKIPPED);
             return;
@@ -188,6 +191,55 @@ class ClientSmokeIT {
                 && sourceId.equals(c.getSubject().getId())), "source.created for " + sourceId);
     }
 
+    @Test
+    void aDashboardReadsWhatMovedSinceTheLastRoundWithOneConditionalRequest() throws ApiException {
+        NegotiationsApi talks = new NegotiationsApi(client);
+        LocalDate from = LocalDate.parse("2021-12-01");
+        LocalDate to = LocalDate.parse("2022-02-28");
+        ApiResponse<Diff> first = talks.getNegotiationDiffWithHttpInfo(NEGOTIATION, from, to, null);
+        assertEquals(200, first.getStatusCode());
+        assertFalse(first.getData().getCells().isEmpty(), "the seed case moved between December and February");
+        String etag = header(first.getHeaders(), "ETag");
+        ApiException unchanged = assertThrows(ApiException.class,
+                () -> talks.getNegotiationDiffWithHttpInfo(NEGOTIATION, from, to, etag));
+        assertEquals(304, unchanged.getCode(), "nothing moved since: 304 with no body");
+    }
+
+    @Test
+    void aServiceFollowsOneNegotiationsRejectionsOnly() throws Exception {
+        ChangesApi feed = new ChangesApi(client);
+        List<Change> rejections = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0;; i++) {
+            assertTrue(i < 10_000, "the scoped feed ends");
+            ChangePage page = feed.listChanges(cursor, null, NEGOTIATION, null, "REJECTED",
+                    List.of("position.changed"), 500, null);
+            rejections.addAll(page.getItems());
+            if (page.getNextCursor().equals(cursor)) {
+                break;
+            }
+            cursor = page.getNextCursor();
+        }
+        assertFalse(rejections.isEmpty(), "the seed case records rejections");
+        for (Change change : rejections) {
+            assertEquals(Change.TypeEnum.POSITION_CHANGED, change.getType());
+        }
+
+        // The same scope as a stream, from the oldest change on: its first event is the first rejection.
+        String oldest = feed.listChanges(null, null, null, null, null, null, 1, null).getItems().get(0).getCursor();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(client.getBaseUri()
+                + "/api/v1/changes/stream?negotiation=" + NEGOTIATION + "&to_status=REJECTED&type=position.changed&after="
+                + oldest)).header("Accept", "text/event-stream").header("Authorization", "Bearer " + key)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            String id = lines.filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).trim();
+            assertEquals(rejections.get(0).getCursor(), id, "the scoped stream starts with the first rejection");
+        }
+    }
+
     /** Every demand of the seed negotiation, PAGE_SIZE at a time, following next_page_token. */
     static List<Demand> allSeedDemands() throws ApiException {
         DemandsApi demands = new DemandsApi(client);
@@ -195,7 +247,8 @@ class ClientSmokeIT {
         String token = null;
         int pages = 0;
         do {
-            PageDemandView page = demands.listDemands(null, NEGOTIATION, null, null, null, null, PAGE_SIZE, token, null);
+            PageDemandView page = demands.listDemands(null, null, NEGOTIATION, null, null, null, null, PAGE_SIZE, token,
+                    null);
             pages++;
             token = page.getNextPageToken();
             assertTrue(page.getItems().size() <= PAGE_SIZE, "page_size is honoured");
@@ -212,10 +265,10 @@ class ClientSmokeIT {
     /** The cursor after the newest change: read the feed to its end. */
     static String feedHead() throws ApiException {
         ChangesApi feed = new ChangesApi(client);
-        ChangePage page = feed.listChanges(null, 500, null);
+        ChangePage page = feed.listChanges(null, null, null, null, null, null, 500, null);
         for (int i = 0; !page.getItems().isEmpty(); i++) {
             assertTrue(i < 10_000, "the feed ends");
-            page = feed.listChanges(page.getNextCursor(), 500, null);
+            page = feed.listChanges(page.getNextCursor(), null, null, null, null, null, 500, null);
         }
         return page.getNextCursor();
     }
@@ -224,11 +277,11 @@ class ClientSmokeIT {
     static List<Change> changesAfter(String cursor) throws ApiException {
         ChangesApi feed = new ChangesApi(client);
         List<Change> all = new ArrayList<>();
-        ChangePage page = feed.listChanges(cursor, 100, null);
+        ChangePage page = feed.listChanges(cursor, null, null, null, null, null, 100, null);
         while (!page.getItems().isEmpty()) {
             all.addAll(page.getItems());
             assertTrue(all.size() < 100_000, "the feed ends");
-            page = feed.listChanges(page.getNextCursor(), 100, null);
+            page = feed.listChanges(page.getNextCursor(), null, null, null, null, null, 100, null);
         }
         return all;
     }

@@ -1,0 +1,286 @@
+package dev.parley.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.parley.bundle.Bundle;
+import dev.parley.common.Clock;
+import dev.parley.negotiation.NegotiationRequest;
+import dev.parley.party.PartyRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Writes the data set, or one negotiation's part of it, as a JSON bundle, a zip of CSV files or
+ * JSON-LD, straight to the response: rows are read in batches of {@link #BATCH} and forgotten once
+ * written, so memory does not grow with the data set.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    /** Rows per query and per session clear. */
+    static final int BATCH = 500;
+    /** A large export may take minutes; the default transaction timeout would cut it off mid-body. */
+    private static final int TIMEOUT_SECONDS = 1800;
+
+    public static final String ZIP = "application/zip";
+    public static final String JSON_LD = "application/ld+json";
+    /** Where the JSON-LD @context is served, below the API base. */
+    public static final String CONTEXT_PATH = "/export/context.jsonld";
+
+    private final ExportRepository rows;
+    private final ObjectMapper mapper;
+    /** Values written without a flush each: the stream is flushed as its buffer fills, not per row. */
+    private final ObjectWriter values;
+
+    ExportService(ExportRepository rows, ObjectMapper mapper) {
+        this.rows = rows;
+        this.mapper = mapper;
+        this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    }
+
+    /** The API's absolute base URL as the caller reached it, without a trailing slash: JSON-LD ids start with it. */
+    public static String base(UriInfo uri) {
+        String root = uri.getBaseUri().toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/api/v1";
+    }
+
+    /** The format a media type names. */
+    public enum Format {
+        JSON,
+        CSV_ZIP,
+        JSON_LD
+    }
+
+    /** Writes the export in one read-only transaction; {@code base} is the API's absolute URL, for JSON-LD ids. */
+    public void write(Format format, String negotiation, String base, OutputStream out) {
+        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+            try {
+                switch (format) {
+                    case JSON -> bundle(negotiation, out);
+                    case CSV_ZIP -> zip(negotiation, out);
+                    case JSON_LD -> new JsonLd(mapper, base).write(this, negotiation, out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    // ---- the JSON bundle, as import reads it ----
+
+    private void bundle(String negotiation, OutputStream out) throws IOException {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("format", Bundle.FORMAT);
+            json.writeFieldName("exported_at");
+            values.writeValue(json, Clock.now());
+            json.writeArrayFieldStart("parties");
+            forEachParty(negotiation, p -> write(json, new PartyRequest(p.slug(), p.name(), p.kind(), p.wikidataId())));
+            json.writeEndArray();
+            json.writeArrayFieldStart("sources");
+            forEachSource(negotiation, s -> write(json, new Bundle.BundleSource(s.id(), s.name(), s.kind(),
+                    s.reliability(), s.reliabilityNote())));
+            json.writeEndArray();
+            json.writeArrayFieldStart("citations");
+            forEachCitation(negotiation, c -> write(json, new Bundle.BundleCitation(c.id(), c.sourceId(), c.title(),
+                    c.url(), c.publishedOn(), c.quote(), c.speaker(), c.kind(), c.relation())));
+            json.writeEndArray();
+            json.writeArrayFieldStart("negotiations");
+            forEachNegotiation(negotiation, (n, participants) -> write(json, new NegotiationRequest(n.slug(), n.title(),
+                    n.summary(), n.startedOn(), n.endedOn(), participants)));
+            json.writeEndArray();
+            json.writeArrayFieldStart("demands");
+            forEachDemand(negotiation, (d, addressees, changes, cited) -> {
+                Map<String, List<Bundle.BundleStance>> histories = new LinkedHashMap<>();
+                for (ExportRepository.ChangeRow c : changes) {
+                    histories.computeIfAbsent(c.party(), p -> new ArrayList<>()).add(new Bundle.BundleStance(c.status(),
+                            c.effectiveOn(), c.note(), cited.getOrDefault(c.id(), List.of()), c.recordedAt(),
+                            c.recordedBy()));
+                }
+                List<Bundle.BundlePosition> positions = new ArrayList<>();
+                histories.forEach((party, history) -> positions.add(new Bundle.BundlePosition(party, history)));
+                write(json, new Bundle.BundleDemand(d.slug(), d.negotiation(), d.proposer(), addressees, d.title(),
+                        d.text(), d.topic(), d.kind(), d.tabledOn(), positions));
+            });
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private void write(JsonGenerator json, Object value) {
+        try {
+            values.writeValue(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- CSV files in a zip ----
+
+    private void zip(String negotiation, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        Csv csv = new Csv(text);
+
+        entry(zip, csv, "parties.csv", "slug", "name", "kind", "wikidata_id");
+        forEachParty(negotiation, p -> row(csv, p.slug(), p.name(), p.kind(), p.wikidataId()));
+
+        entry(zip, csv, "negotiations.csv", "slug", "title", "summary", "started_on", "ended_on", "participants");
+        forEachNegotiation(negotiation, (n, participants) -> row(csv, n.slug(), n.title(), n.summary(), n.startedOn(),
+                n.endedOn(), String.join(";", participants)));
+
+        entry(zip, csv, "sources.csv", "id", "name", "kind", "reliability", "reliability_note");
+        forEachSource(negotiation, s -> row(csv, s.id(), s.name(), s.kind(), s.reliability(), s.reliabilityNote()));
+
+        entry(zip, csv, "citations.csv", "id", "source_id", "title", "url", "published_on", "quote", "speaker", "kind",
+                "relation");
+        forEachCitation(negotiation, c -> row(csv, c.id(), c.sourceId(), c.title(), c.url(), c.publishedOn(), c.quote(),
+                c.speaker(), c.kind(), c.relation()));
+
+        entry(zip, csv, "demands.csv", "slug", "negotiation", "proposer", "addressees", "title", "text", "topic", "kind",
+                "tabled_on", "status");
+        forEachDemand(negotiation, (d, addressees, changes, cited) -> row(csv, d.slug(), d.negotiation(),
+                d.proposer(), String.join(";", addressees), d.title(), d.text(), d.topic(), d.kind(), d.tabledOn(),
+                d.status()));
+        // A file of its own: the demands are read a second time rather than held while demands.csv is written.
+        entry(zip, csv, "position_changes.csv", "change_id", "demand", "party", "role", "status", "effective_on",
+                "note", "citation_ids", "recorded_at", "recorded_by");
+        forEachDemand(negotiation, (d, addressees, changes, cited) -> {
+            for (ExportRepository.ChangeRow c : changes) {
+                row(csv, c.id(), c.demand(), c.party(), c.role(), c.status(), c.effectiveOn(), c.note(),
+                        String.join(";", cited.getOrDefault(c.id(), List.of())), c.recordedAt(), c.recordedBy());
+            }
+        });
+        csv.flush();
+        zip.finish();
+        zip.flush();
+    }
+
+    /** Starts the next file (closing the one before) with its header row. */
+    private static void entry(ZipOutputStream zip, Csv csv, String name, String... header) throws IOException {
+        csv.flush();
+        zip.putNextEntry(new ZipEntry(name));
+        csv.row((Object[]) header);
+    }
+
+    private static void row(Csv csv, Object... fields) {
+        try {
+            csv.row(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- batched reads shared by the formats ----
+
+    interface RowConsumer<T> {
+        void accept(T row) throws IOException;
+    }
+
+    interface NegotiationConsumer {
+        void accept(ExportRepository.NegotiationRow negotiation, List<String> participants);
+    }
+
+    interface DemandConsumer {
+        void accept(ExportRepository.DemandRow demand, List<String> addressees, List<ExportRepository.ChangeRow> changes,
+                Map<Long, List<String>> cited);
+    }
+
+    void forEachParty(String negotiation, RowConsumer<ExportRepository.PartyRow> each) throws IOException {
+        keyset(after -> rows.parties(negotiation, after, BATCH), ExportRepository.PartyRow::slug, "", each);
+    }
+
+    void forEachSource(String negotiation, RowConsumer<ExportRepository.SourceRow> each) throws IOException {
+        keyset(after -> rows.sources(negotiation, after, BATCH), ExportRepository.SourceRow::id, "", each);
+    }
+
+    void forEachCitation(String negotiation, RowConsumer<ExportRepository.CitationRow> each) throws IOException {
+        keyset(after -> rows.citations(negotiation, after, BATCH), ExportRepository.CitationRow::id, "", each);
+    }
+
+    void forEachNegotiation(String negotiation, NegotiationConsumer each) {
+        String after = "";
+        while (true) {
+            List<ExportRepository.NegotiationRow> batch = rows.negotiations(negotiation, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<Long, List<String>> participants = group(rows.participants(batch.stream().map(n -> n.id()).toList()));
+            batch.forEach(n -> each.accept(n, participants.getOrDefault(n.id(), List.of())));
+            rows.clear();
+            after = batch.get(batch.size() - 1).slug();
+        }
+    }
+
+    void forEachDemand(String negotiation, DemandConsumer each) {
+        long after = 0;
+        while (true) {
+            List<ExportRepository.DemandRow> batch = rows.demands(negotiation, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Long> ids = batch.stream().map(ExportRepository.DemandRow::id).toList();
+            Map<Long, List<String>> addressees = group(rows.addressees(ids));
+            Map<Long, List<ExportRepository.ChangeRow>> changes = new HashMap<>();
+            List<Long> changeIds = new ArrayList<>();
+            for (ExportRepository.ChangeRow change : rows.changes(ids)) {
+                changes.computeIfAbsent(change.demandId(), id -> new ArrayList<>()).add(change);
+                changeIds.add(change.id());
+            }
+            Map<Long, List<String>> cited = new HashMap<>();
+            for (int from = 0; from < changeIds.size(); from += BATCH) {
+                rows.cited(changeIds.subList(from, Math.min(changeIds.size(), from + BATCH)))
+                        .forEach(c -> cited.computeIfAbsent(c.change(), id -> new ArrayList<>()).add(c.citation()));
+            }
+            for (ExportRepository.DemandRow demand : batch) {
+                each.accept(demand, addressees.getOrDefault(demand.id(), List.of()),
+                        changes.getOrDefault(demand.id(), List.of()), cited);
+            }
+            rows.clear();
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    private <T> void keyset(Function<String, List<T>> page, Function<T, String> key, String start, RowConsumer<T> each)
+            throws IOException {
+        String after = start;
+        while (true) {
+            List<T> batch = page.apply(after);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (T row : batch) {
+                each.accept(row);
+            }
+            rows.clear();
+            after = key.apply(batch.get(batch.size() - 1));
+        }
+    }
+
+    private static Map<Long, List<String>> group(List<ExportRepository.Member> members) {
+        Map<Long, List<String>> grouped = new HashMap<>();
+        members.forEach(m -> grouped.computeIfAbsent(m.owner(), id -> new ArrayList<>()).add(m.party()));
+        return grouped;
+    }
+}

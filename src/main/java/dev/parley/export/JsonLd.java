@@ -1,0 +1,179 @@
+package dev.parley.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.parley.party.PartyKind;
+
+/**
+ * The export as JSON-LD: schema.org for what the web already has words for (a demand and each
+ * stance are a Claim, a citation a Quotation from a CreativeWork, parties and sources
+ * Organizations or Persons, a negotiation an Event), PROV wasDerivedFrom from a stance to the
+ * citations it rests on, and Parley's own terms under the served context. Node ids are the API's
+ * URLs of the same things.
+ */
+final class JsonLd {
+
+    /** The served @context: term definitions only, the same for every export of this deployment. */
+    static Map<String, Object> context(String base) {
+        String vocab = base + ExportService.CONTEXT_PATH + "#";
+        Map<String, Object> id = Map.of("@type", "@id");
+        Map<String, Object> date = Map.of("@type", "xsd:date");
+        return Map.of("@context", Map.ofEntries(
+                Map.entry("@vocab", "https://schema.org/"),
+                Map.entry("prov", "http://www.w3.org/ns/prov#"),
+                Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
+                Map.entry("parley", vocab),
+                Map.entry("wasDerivedFrom", Map.of("@id", "prov:wasDerivedFrom", "@type", "@id")),
+                Map.entry("author", id), Map.entry("about", id), Map.entry("publisher", id), Map.entry("attendee", id),
+                Map.entry("isPartOf", id), Map.entry("sameAs", id), Map.entry("url", id),
+                Map.entry("addressee", Map.of("@id", "parley:addressee", "@type", "@id")),
+                Map.entry("status", "parley:status"), Map.entry("role", "parley:role"),
+                Map.entry("kind", "parley:kind"), Map.entry("reliability", "parley:reliability"),
+                Map.entry("relation", "parley:relation"), Map.entry("recordedBy", "parley:recordedBy"),
+                Map.entry("effectiveOn", Map.of("@id", "parley:effectiveOn", "@type", "xsd:date")),
+                Map.entry("startDate", date), Map.entry("endDate", date), Map.entry("datePublished", date),
+                Map.entry("dateCreated", Map.of("@type", "xsd:dateTime"))));
+    }
+
+    private final ObjectMapper mapper;
+    private final String base;
+
+    JsonLd(ObjectMapper mapper, String base) {
+        this.mapper = mapper;
+        this.base = base;
+    }
+
+    void write(ExportService export, String negotiation, OutputStream out) throws IOException {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("@context", base + ExportService.CONTEXT_PATH);
+            json.writeArrayFieldStart("@graph");
+            export.forEachParty(negotiation, p -> {
+                json.writeStartObject();
+                json.writeStringField("@id", base + "/parties/" + p.slug());
+                json.writeStringField("@type", p.kind() == PartyKind.PERSON ? "Person" : "Organization");
+                json.writeStringField("identifier", p.slug());
+                json.writeStringField("name", p.name());
+                json.writeStringField("kind", p.kind().name());
+                if (p.wikidataId() != null) {
+                    json.writeStringField("sameAs", "http://www.wikidata.org/entity/" + p.wikidataId());
+                }
+                json.writeEndObject();
+            });
+            export.forEachSource(negotiation, s -> {
+                json.writeStartObject();
+                json.writeStringField("@id", base + "/sources/" + s.id());
+                json.writeStringField("@type", "Organization");
+                json.writeStringField("name", s.name());
+                json.writeStringField("kind", s.kind().name());
+                json.writeStringField("reliability", s.reliability().name());
+                json.writeEndObject();
+            });
+            export.forEachCitation(negotiation, c -> {
+                json.writeStartObject();
+                json.writeStringField("@id", base + "/citations/" + c.id());
+                json.writeStringField("@type", "Quotation");
+                json.writeStringField("text", c.quote());
+                if (c.speaker() != null) {
+                    json.writeObjectFieldStart("creator");
+                    json.writeStringField("name", c.speaker());
+                    json.writeEndObject();
+                }
+                json.writeStringField("kind", c.kind().name());
+                json.writeStringField("relation", c.relation().name());
+                // The work quoted from: the article or document, published by the source.
+                json.writeObjectFieldStart("isBasedOn");
+                json.writeStringField("@type", "CreativeWork");
+                json.writeStringField("headline", c.title());
+                if (c.url() != null) {
+                    json.writeStringField("url", c.url());
+                }
+                if (c.publishedOn() != null) {
+                    json.writeStringField("datePublished", c.publishedOn().toString());
+                }
+                json.writeStringField("publisher", base + "/sources/" + c.sourceId());
+                json.writeEndObject();
+                json.writeEndObject();
+            });
+            export.forEachNegotiation(negotiation, (n, participants) -> {
+                try {
+                    json.writeStartObject();
+                    json.writeStringField("@id", base + "/negotiations/" + n.slug());
+                    json.writeStringField("@type", "Event");
+                    json.writeStringField("identifier", n.slug());
+                    json.writeStringField("name", n.title());
+                    if (n.summary() != null) {
+                        json.writeStringField("description", n.summary());
+                    }
+                    json.writeStringField("startDate", n.startedOn().toString());
+                    if (n.endedOn() != null) {
+                        json.writeStringField("endDate", n.endedOn().toString());
+                    }
+                    ids(json, "attendee", "/parties/", participants);
+                    json.writeEndObject();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            export.forEachDemand(negotiation, (d, addressees, changes, cited) -> {
+                try {
+                    String demand = base + "/demands/" + d.slug();
+                    json.writeStartObject();
+                    json.writeStringField("@id", demand);
+                    json.writeStringField("@type", "Claim");
+                    json.writeStringField("identifier", d.slug());
+                    json.writeStringField("name", d.title());
+                    json.writeStringField("text", d.text());
+                    json.writeStringField("author", base + "/parties/" + d.proposer());
+                    ids(json, "addressee", "/parties/", addressees);
+                    json.writeStringField("about", base + "/negotiations/" + d.negotiation());
+                    json.writeStringField("keywords", d.topic());
+                    json.writeStringField("kind", d.kind().name());
+                    json.writeStringField("status", d.status().name());
+                    json.writeStringField("dateCreated", d.tabledOn().toString());
+                    json.writeEndObject();
+                    for (ExportRepository.ChangeRow c : changes) {
+                        json.writeStartObject();
+                        json.writeStringField("@id", demand + "/positions/" + c.party() + "/history#change-" + c.id());
+                        json.writeStringField("@type", "Claim");
+                        json.writeStringField("author", base + "/parties/" + c.party());
+                        json.writeStringField("about", demand);
+                        json.writeStringField("role", c.role().name());
+                        json.writeStringField("status", c.status().name());
+                        json.writeStringField("effectiveOn", c.effectiveOn().toString());
+                        if (c.note() != null) {
+                            json.writeStringField("text", c.note());
+                        }
+                        json.writeStringField("dateCreated", c.recordedAt().toString());
+                        json.writeStringField("recordedBy", c.recordedBy());
+                        List<String> evidence = cited.getOrDefault(c.id(), List.of());
+                        if (!evidence.isEmpty()) {
+                            ids(json, "wasDerivedFrom", "/citations/", evidence);
+                        }
+                        json.writeEndObject();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private void ids(JsonGenerator json, String field, String path, List<String> keys) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String key : keys) {
+            json.writeString(base + path + key);
+        }
+        json.writeEndArray();
+    }
+}
