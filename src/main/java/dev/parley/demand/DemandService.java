@@ -22,7 +22,7 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
+import dev.parley.feed.Change;
 import dev.parley.feed.ChangeLog;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
@@ -98,16 +98,16 @@ public class DemandService {
         apply(demand, request);
         updateAddressees(demand, addressees);
         refreshStatus(demand);
-        changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
+        changes.record(DemandChanges.updated(demand));
         return demand;
     }
 
     @Transactional
     public void delete(String slug) {
         Demand demand = require(slug);
-        List<String> scopes = demandScopes(demand);
+        Change deleted = DemandChanges.deleted(demand);
         demands.delete(demand);
-        changes.appendDeletion("demand.deleted", "demand", slug, scopes);
+        changes.record(deleted);
     }
 
     /**
@@ -189,8 +189,7 @@ public class DemandService {
         demand.status = status;
         demand.updatedAt = Clock.now();
         // Subscribers follow transitions without diffing demand.updated: "what moved" in one event.
-        changes.append("demand.status_changed", "demand", demand.slug,
-                new StatusChanged(new StatusChanged.Before(before), DemandView.from(demand)), demandScopes(demand));
+        changes.record(DemandChanges.statusChanged(demand, before));
         return true;
     }
 
@@ -205,23 +204,6 @@ public class DemandService {
             }
         }
         return DemandStatus.derive(proposer, addressees);
-    }
-
-    /** The data of demand.status_changed: the status it had, and the demand as it is now. */
-    record StatusChanged(Before before, DemandView after) {
-        record Before(DemandStatus status) {
-        }
-    }
-
-    /** What a demand's own changes touch: lists, the demand, its positions, its negotiation's matrix. */
-    static List<String> demandScopes(Demand demand) {
-        return List.of(Scopes.DEMANDS, Scopes.demand(demand.slug), Scopes.positions(demand.slug),
-                Scopes.matrix(demand.negotiation.slug), Scopes.CITATIONS);
-    }
-
-    /** What a recorded stance touches: its positions, the matrix, and citation lists filtered by demand. */
-    static List<String> stanceScopes(Demand demand) {
-        return List.of(Scopes.positions(demand.slug), Scopes.matrix(demand.negotiation.slug), Scopes.CITATIONS);
     }
 
     private Demand create(DemandRequest request, Set<String> withoutOpeningStance) {
@@ -254,7 +236,7 @@ public class DemandService {
         }
         // A new demand has no status to move from: demand.created carries it.
         demand.status = derive(positions.ofDemand(demand));
-        changes.append("demand.created", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
+        changes.record(DemandChanges.created(demand));
         return demand;
     }
 

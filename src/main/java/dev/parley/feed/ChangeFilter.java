@@ -34,9 +34,8 @@ public record ChangeFilter(String negotiation, String demand, String party, List
                 if (type == null || type.isEmpty()) {
                     continue;
                 }
-                if (!ChangeView.TYPES.contains(type)) {
-                    errors.add(new FieldError("type", "is not a change type: " + ChangeView.TYPES.stream().sorted()
-                            .toList()));
+                if (ChangeType.ofWire(type).isEmpty()) {
+                    errors.add(new FieldError("type", "is not a change type: " + ChangeType.wires()));
                 } else if (!kinds.contains(type)) {
                     kinds.add(type);
                 }

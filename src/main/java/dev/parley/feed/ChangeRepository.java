@@ -116,7 +116,7 @@ public class ChangeRepository {
     private static LoggedChange logged(Object[] row) {
         return new LoggedChange(new ChangeView(Cursors.encode(((Number) row[0]).longValue()), (String) row[1],
                 Timestamps.instant(row[2]),
-                ChangeView.Subject.of((String) row[3], (String) row[4]), (String) row[5], (String) row[6]),
+                Subject.stored((String) row[3], (String) row[4]), (String) row[5], (String) row[6]),
                 new ChangeTags((String) row[7], (String) row[8], ChangeTags.parties((String) row[9]),
                         (String) row[10]));
     }

@@ -24,8 +24,8 @@ import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 
 @Path("/api/v1/tombstones")
 @Produces(MediaType.APPLICATION_JSON)

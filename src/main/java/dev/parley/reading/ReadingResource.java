@@ -18,8 +18,8 @@ import dev.parley.common.Api;
 import dev.parley.common.Dates;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 
 /**
  * Readings of a negotiation over time. Each is made of the matrix's version scope, which every

@@ -25,10 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.parley.bundle.Bundle;
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
@@ -46,12 +47,10 @@ public class ReleaseResource {
 
     private final ReleaseService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
 
-    ReleaseResource(ReleaseService service, RequestValidator validator, Idempotency idempotency) {
+    ReleaseResource(ReleaseService service, RequestValidator validator) {
         this.service = service;
         this.validator = validator;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -59,13 +58,11 @@ public class ReleaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRelease", summary = "Freeze a release", description = "Writes the JSON bundle of the whole data set, or of one negotiation, once and keeps it for good with the SHA-256 of its bytes: a citable snapshot whose export never changes.")
     @APIResponse(responseCode = "201", description = "Frozen.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = ReleaseView.class)))
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            ReleaseRequest request, @Context UriInfo uri) {
-        String base = ExportService.base(uri);
-        return idempotency.run(idempotencyKey, request, () -> {
-            ReleaseView release = service.create(validator.check(request), base);
-            return Response.created(URI.create("/api/v1/releases/" + release.id())).entity(release).build();
-        });
+    @Idempotent(transactionTimeout = 1800)
+    public RestResponse<ReleaseView> create(ReleaseRequest request, @Context UriInfo uri) {
+        ReleaseView release = service.create(validator.check(request), ExportService.base(uri));
+        return RestResponse.ResponseBuilder.<ReleaseView> created(URI.create("/api/v1/releases/" + release.id()))
+                .entity(release).build();
     }
 
     @GET
