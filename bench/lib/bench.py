@@ -48,7 +48,7 @@ MODES = {
                  s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10),
 }
 LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
-IMAGE_ARCHIVE = '/deployments/app-cds.jsa'
+IMAGE_ARCHIVE = '/deployments/app.aot'
 
 
 def image_jvm(archive):
@@ -630,15 +630,15 @@ def commit_ceiling(ctx, pg):
 
 
 def training_run(ctx, archive):
-    """Records the class-data archive the way the Dockerfile does: PARLEY_TRAINING_RUN starts the
-    service on a scratch H2 folder and stops it, under -XX:ArchiveClassesAtExit."""
+    """Records the AOT cache the way the Dockerfile does: PARLEY_TRAINING_RUN starts the service on a
+    scratch H2 folder, sends it a few rounds of typical requests and stops, under -XX:AOTCacheOutput."""
     scratch = os.path.join(ctx.work, 'training')
     env = service_env()
     env.update({'PARLEY_DATA_DIR': scratch, 'PARLEY_TRAINING_RUN': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
-                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST})
+                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY})
     t0 = time.monotonic()
-    run_tracked(ctx.work, 'training-run', ['java', '-XX:+UseSerialGC', '-XX:ArchiveClassesAtExit=' + archive,
-                                           '-Xlog:cds=off', '-jar', JAR], env, timeout=300)
+    run_tracked(ctx.work, 'training-run', ['java', '-XX:+UseSerialGC', '-XX:AOTCacheOutput=' + archive,
+                                           '-Xlog:aot=warning,cds=off', '-jar', JAR], env, timeout=600)
     shutil_rmtree(scratch)
     log('training run wrote %s in %.1f s' % (archive, time.monotonic() - t0))
 
@@ -905,7 +905,7 @@ def main():
         res['s6']['h2-lean_rss_after_load'] = dict(svc.rss_mb(), after='the warm-up reads only')
         svc.stop()
         # S6 as the container image runs: its JAVA_OPTS and class-data archive, the pod's limits.
-        archive = os.path.join(ctx.work, 'app-cds.jsa')
+        archive = os.path.join(ctx.work, 'app.aot')
         training_run(ctx, archive)
         res['image_jvm'] = image_jvm(archive)
         svc = Service(ctx, 'h2-image', h2, java_opts=res['image_jvm'])
