@@ -49,21 +49,29 @@ MODES = {
                  s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10, floor_repeats=3),
 }
 LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
-IMAGE_ARCHIVE = '/deployments/app.aot'
 
 
-def image_jvm(archive):
-    """The JVM options the container image runs with (JAVA_OPTS in the Dockerfile), its class-data
-    archive replaced by `archive`, and the Deployment's limits as the JVM would see them in the pod:
-    -XX:MaxRAM for the memory limit (what MaxRAMPercentage sizes the heap from) and
-    -XX:ActiveProcessorCount for the CPU limit."""
+def dockerfile_jvm_opts():
+    """JVM_OPTS of the Dockerfile: the image's options but for its AOT cache."""
     with open(os.path.join(ROOT, 'Dockerfile')) as f:
-        opts = shlex.split(re.search(r'JAVA_OPTS="([^"]*)"', f.read()).group(1))
+        return shlex.split(re.search(r'JVM_OPTS="([^"]*)"', f.read()).group(1))
+
+
+def pod_limits():
+    """The Deployment's limits as the JVM would see them in the pod: -XX:MaxRAM for the memory limit
+    (what MaxRAMPercentage sizes the heap from) and -XX:ActiveProcessorCount for the CPU limit."""
     with open(os.path.join(ROOT, 'k8s', 'deployment.yaml')) as f:
         limits = re.search(r'limits:\s*\n\s*cpu:\s*"?([0-9.]+)(m?)"?\s*\n\s*memory:\s*([0-9]+)Mi', f.read())
     cpus = max(1, int(float(limits.group(1)) / (1000 if limits.group(2) else 1)))
-    opts = [o.replace(IMAGE_ARCHIVE, archive) for o in opts]
-    return opts + ['-XX:MaxRAM=%sm' % limits.group(3), '-XX:ActiveProcessorCount=%d' % cpus]
+    return ['-XX:MaxRAM=%sm' % limits.group(3), '-XX:ActiveProcessorCount=%d' % cpus]
+
+
+def image_jvm(archive):
+    """The JVM options the container image runs with (JAVA_OPTS in the Dockerfile: JVM_OPTS and its
+    AOT cache, here `archive`), in the Deployment's limits."""
+    return dockerfile_jvm_opts() + ['-XX:AOTCache=' + archive] + pod_limits()
+
+
 GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0,
          'F-ready': 0.75, 'F-rss': 1.0}
 
@@ -639,8 +647,8 @@ def training_run(ctx, archive):
     env.update({'PARLEY_DATA_DIR': scratch, 'PARLEY_TRAINING_RUN': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
                 'PORT': '0', 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY})
     t0 = time.monotonic()
-    run_tracked(ctx.work, 'training-run', ['java', '-XX:+UseSerialGC', '-XX:AOTCacheOutput=' + archive,
-                                           '-Xlog:aot=warning,cds=off', '-jar', JAR], env, timeout=600)
+    run_tracked(ctx.work, 'training-run', ['java'] + dockerfile_jvm_opts() + pod_limits() + [
+        '-XX:AOTCacheOutput=' + archive, '-Xlog:aot=error,cds=off', '-jar', JAR], env, timeout=600)
     shutil_rmtree(scratch)
     log('training run wrote %s in %.1f s' % (archive, time.monotonic() - t0))
 
@@ -665,8 +673,8 @@ def floor_training_run(ctx, archive):
     scratch.dir = os.path.join(ctx.work, 'floor-training')
     os.makedirs(scratch.dir, exist_ok=True)
     t0 = time.monotonic()
-    svc = Service(ctx, 'floor-training', scratch, jar=FLOOR_JAR,
-                  java_opts=['-XX:+UseSerialGC', '-XX:AOTCacheOutput=' + archive, '-Xlog:aot=warning,cds=off'])
+    svc = Service(ctx, 'floor-training', scratch, jar=FLOOR_JAR, java_opts=dockerfile_jvm_opts() + pod_limits() + [
+        '-XX:AOTCacheOutput=' + archive, '-Xlog:aot=error,cds=off'])
     for i in range(30):
         http('GET', svc.url('/items'))
         http('GET', svc.url('/items/nato-non-expansion'))
