@@ -58,7 +58,7 @@ COPY --from=build /src/target/quarkus-app/quarkus/ /deployments/quarkus/
 # image's JVM, options and class path, because a cache fits only those; the JVM ignores one that
 # does not fit. (The classes the JVM cannot cache, such as dynamic proxies, it skips, with a warning
 # each: hence -Xlog:aot=error.)
-RUN PARLEY_DATA_DIR=/tmp/training PARLEY_TRAINING_RUN=true PARLEY_SHUTDOWN_DELAY=0s PORT=0 \
+RUN PARLEY_DATA_DIR=/tmp/training PARLEY_TRAINING_RUN=true PARLEY_SHUTDOWN_DELAY=0s PORT=0 PARLEY_RATE_LIMIT_PER_SECOND=0 \
     PARLEY_BOOTSTRAP_ADMIN_KEY=parley_training_run_key_discarded_with_its_database \
     java $JVM_OPTS -XX:AOTCacheOutput=/deployments/app.aot -Xlog:aot=error,cds=off -jar /deployments/quarkus-run.jar \
     && rm -rf /tmp/training && chmod 0444 /deployments/app.aot

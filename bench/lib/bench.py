@@ -645,7 +645,8 @@ def training_run(ctx, archive):
     scratch = os.path.join(ctx.work, 'training')
     env = service_env()
     env.update({'PARLEY_DATA_DIR': scratch, 'PARLEY_TRAINING_RUN': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
-                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY})
+                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY,
+                'PARLEY_RATE_LIMIT_PER_SECOND': '0'})
     t0 = time.monotonic()
     run_tracked(ctx.work, 'training-run', ['java'] + dockerfile_jvm_opts() + pod_limits() + [
         '-XX:AOTCacheOutput=' + archive, '-Xlog:aot=error,cds=off', '-jar', JAR], env, timeout=600)

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.Quarkus;
@@ -79,7 +81,22 @@ public class TrainingRun {
                 if (key != null) {
                     scene(client, slug);
                 }
+                // Whatever the database holds (on a fresh one, the seed case): the reads a dashboard makes
+                // of real negotiations, whose many rows take paths a one-demand scene does not.
+                List<String> held = new ArrayList<>();
+                for (JsonNode negotiation : items(client, "/api/v1/negotiations")) {
+                    String at = "/api/v1/negotiations/" + negotiation.path("slug").asText();
+                    held.addAll(List.of(at + "/matrix", at + "/matrix?as_of=2022-01-15"));
+                }
+                for (JsonNode demand : items(client, "/api/v1/demands?page_size=10")) {
+                    String at = "/api/v1/demands/" + demand.path("slug").asText();
+                    held.addAll(List.of(at, at + "/positions", at + "/positions/" + demand.path("proposer").asText()
+                            + "/history"));
+                }
                 for (int round = 0; round < ROUNDS; round++) {
+                    for (String path : held) {
+                        conditional(client, path);
+                    }
                     for (String path : List.of("/api/v1/negotiations", "/api/v1/parties", "/api/v1/demands",
                             "/api/v1/demands?status=REJECTED", "/api/v1/sources", "/api/v1/citations",
                             "/api/v1/changes", "/api/v1/demands/no-such-demand", "/api/v1/demands?page_size=0",
@@ -127,6 +144,10 @@ public class TrainingRun {
                             round % 2 == 0 ? "REJECTED" : "OPEN_TO_DISCUSSION", 1 + round % 28, sourceId,
                             1 + round % 28, round)))
                     .build());
+        }
+
+        private Iterable<JsonNode> items(HttpClient client, String path) throws IOException, InterruptedException {
+            return JSON.readTree(send(client, get(path)).body()).path("items");
         }
 
         private void conditional(HttpClient client, String path) throws IOException, InterruptedException {
