@@ -22,7 +22,7 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
+import dev.parley.feed.Change;
 import dev.parley.feed.ChangeLog;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
@@ -93,16 +93,16 @@ public class DemandService {
         apply(demand, request);
         updateAddressees(demand, addressees);
         refreshStatus(demand);
-        changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
+        changes.record(DemandChanges.updated(demand));
         return demand;
     }
 
     @Transactional
     public void delete(String slug) {
         Demand demand = require(slug);
-        List<String> scopes = demandScopes(demand);
+        Change deleted = DemandChanges.deleted(demand);
         demands.delete(demand);
-        changes.appendDeletion("demand.deleted", "demand", slug, scopes);
+        changes.record(deleted);
     }
 
     /**
@@ -194,17 +194,6 @@ public class DemandService {
         return true;
     }
 
-    /** What a demand's own changes touch: lists, the demand, its positions, its negotiation's matrix. */
-    static List<String> demandScopes(Demand demand) {
-        return List.of(Scopes.DEMANDS, Scopes.demand(demand.slug), Scopes.positions(demand.slug),
-                Scopes.matrix(demand.negotiation.slug), Scopes.CITATIONS);
-    }
-
-    /** What a recorded stance touches: its positions, the matrix, and citation lists filtered by demand. */
-    static List<String> stanceScopes(Demand demand) {
-        return List.of(Scopes.positions(demand.slug), Scopes.matrix(demand.negotiation.slug), Scopes.CITATIONS);
-    }
-
     private Demand create(DemandRequest request, Set<String> withoutOpeningStance) {
         if (demands.findBySlug(request.slug()).isPresent()) {
             throw new Conflict("SLUG_TAKEN", "A demand with slug '" + request.slug() + "' exists.");
@@ -234,7 +223,7 @@ public class DemandService {
             open(demand, addressee, PositionRole.ADDRESSEE, PositionStatus.UNASSESSED, withoutOpeningStance);
         }
         refreshStatus(demand);
-        changes.append("demand.created", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
+        changes.record(DemandChanges.created(demand));
         return demand;
     }
 

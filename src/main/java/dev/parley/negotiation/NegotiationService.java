@@ -20,7 +20,6 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.Standing;
 import dev.parley.feed.ChangeLog;
@@ -70,8 +69,7 @@ public class NegotiationService {
         negotiation.createdAt = Clock.now();
         apply(negotiation, request);
         negotiations.persist(negotiation);
-        changes.append("negotiation.created", "negotiation", negotiation.slug, NegotiationView.from(negotiation),
-                scopes(negotiation.slug));
+        changes.record(NegotiationChanges.created(negotiation));
         return negotiation;
     }
 
@@ -83,8 +81,7 @@ public class NegotiationService {
             throw new InvalidRequest("/slug", "is immutable");
         }
         apply(negotiation, request);
-        changes.append("negotiation.updated", "negotiation", negotiation.slug, NegotiationView.from(negotiation),
-                scopes(negotiation.slug));
+        changes.record(NegotiationChanges.updated(negotiation));
         return negotiation;
     }
 
@@ -115,10 +112,6 @@ public class NegotiationService {
         }
         return new MatrixView(negotiation.slug, asOf, negotiation.participants.stream().map(p -> p.slug).toList(),
                 rows);
-    }
-
-    private static List<String> scopes(String slug) {
-        return List.of(Scopes.NEGOTIATIONS, Scopes.negotiation(slug), Scopes.matrix(slug));
     }
 
     private void apply(Negotiation negotiation, NegotiationRequest request) {
