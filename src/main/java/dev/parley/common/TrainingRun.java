@@ -52,17 +52,22 @@ public class TrainingRun {
         }
         int port = port();
         // Off the event loop, which the HTTP server needs to answer these requests.
+        // A 5xx or a failed request ends the run with exit code 1, so that the image build fails
+        // instead of shipping a cache trained on errors.
         Thread.ofPlatform().name("training-run").start(() -> {
+            int exitCode = 1;
             try {
                 var workload = new Workload(port, config.bootstrapAdminKey().orElse(null), new TreeMap<>());
                 workload.run();
+                boolean failed = workload.statuses().keySet().stream().anyMatch(status -> status >= 500);
                 LOG.infof("Training run: answers by status %s, stopping", workload.statuses());
+                exitCode = failed ? 1 : 0;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Training run: workload failed, stopping with what was recorded", e);
+                LOG.error("Training run: a request failed, stopping", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                Quarkus.asyncExit();
+                Quarkus.asyncExit(exitCode);
             }
         });
     }
