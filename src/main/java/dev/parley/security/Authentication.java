@@ -7,6 +7,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -33,11 +34,15 @@ public class Authentication {
     private final ApiKeyService keys;
     private final Caller caller;
     private final ParleyConfig config;
+    private final WebSessions sessions;
+    private final SignedIn signedIn;
 
-    Authentication(ApiKeyService keys, Caller caller, ParleyConfig config) {
+    Authentication(ApiKeyService keys, Caller caller, ParleyConfig config, WebSessions sessions, SignedIn signedIn) {
         this.keys = keys;
         this.caller = caller;
         this.config = config;
+        this.sessions = sessions;
+        this.signedIn = signedIn;
     }
 
     @ServerRequestFilter(priority = Admission.AUTHENTICATE, nonBlocking = true)
@@ -61,8 +66,20 @@ public class Authentication {
         if (method == null || !method.getDeclaringClass().getPackageName().startsWith("dev.parley")) {
             return null;
         }
+        Cookie cookie = request.getCookies().get(WebSessions.COOKIE);
+        if (method.isAnnotationPresent(SignsIn.class)) {
+            // The operation decides for itself; it only needs to know which session, if any, came along.
+            if (cookie != null && mayQuery) {
+                sessions.find(cookie.getValue()).ifPresent(signedIn::is);
+            }
+            return null;
+        }
         Role required = required(request.getMethod(), method);
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if ((header == null || header.isBlank()) && cookie != null) {
+            // A session is looked up in the database, so after the switch to a worker thread.
+            return mayQuery ? fromSession(request, cookie.getValue(), required) : null;
+        }
         if (header == null || header.isBlank()) {
             if (required == Role.READER && config.anonymousRead()) {
                 request.setProperty(DECIDED, Boolean.TRUE);
@@ -92,6 +109,34 @@ public class Authentication {
         if (!key.role.covers(required)) {
             return problem(new ApiException(403, "FORBIDDEN", "Forbidden",
                     "This operation needs the " + required + " role; the key has " + key.role + "."), null);
+        }
+        return null;
+    }
+
+    /**
+     * A browser signed in to the web app: its session stands for the API key it signed in with. A
+     * write must also carry the session's CSRF token in a header, which no cross-site page can set.
+     * An expired session reads like no credential at all.
+     */
+    private Response fromSession(ContainerRequestContext request, String token, Role required) {
+        request.setProperty(DECIDED, Boolean.TRUE);
+        WebSession web = sessions.find(token).orElse(null);
+        boolean safe = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        if (web == null) {
+            return required == Role.READER && config.anonymousRead() ? null
+                    : unauthorized("The session is over or unknown: sign in again at /workbench.");
+        }
+        if (!safe && !WebSessions.csrfMatches(web, request.getHeaderString(WebSessions.CSRF_HEADER))) {
+            return problem(new ApiException(403, "CSRF_TOKEN_MISSING", "Forbidden",
+                    "A write from a signed-in browser must send the page's CSRF token in "
+                            + WebSessions.CSRF_HEADER + ".",
+                    List.of()), null);
+        }
+        signedIn.is(web);
+        caller.authenticated(web.key.id, web.key.name);
+        if (!web.key.role.covers(required)) {
+            return problem(new ApiException(403, "FORBIDDEN", "Forbidden",
+                    "This operation needs the " + required + " role; the key has " + web.key.role + "."), null);
         }
         return null;
     }
