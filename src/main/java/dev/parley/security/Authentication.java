@@ -1,14 +1,20 @@
 package dev.parley.security;
 
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -78,14 +84,15 @@ public class Authentication {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if ((header == null || header.isBlank()) && cookie != null) {
             // A session is looked up in the database, so after the switch to a worker thread.
-            return mayQuery ? fromSession(request, cookie.getValue(), required) : null;
+            return mayQuery ? fromSession(request, method, cookie.getValue(), required) : null;
         }
         if (header == null || header.isBlank()) {
             if (required == Role.READER && config.anonymousRead()) {
                 request.setProperty(DECIDED, Boolean.TRUE);
                 return null;
             }
-            return unauthorized("This operation needs an API key: send Authorization: Bearer <key>.");
+            return isPage(method) ? signInFirst(request)
+                    : unauthorized("This operation needs an API key: send Authorization: Bearer <key>.");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             return unauthorized("Send the API key as Authorization: Bearer <key>.");
@@ -118,12 +125,15 @@ public class Authentication {
      * write must also carry the session's CSRF token in a header, which no cross-site page can set.
      * An expired session reads like no credential at all.
      */
-    private Response fromSession(ContainerRequestContext request, String token, Role required) {
+    private Response fromSession(ContainerRequestContext request, Method method, String token, Role required) {
         request.setProperty(DECIDED, Boolean.TRUE);
         WebSession web = sessions.find(token).orElse(null);
         boolean safe = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         if (web == null) {
-            return required == Role.READER && config.anonymousRead() ? null
+            if (required == Role.READER && config.anonymousRead()) {
+                return null;
+            }
+            return safe && isPage(method) ? signInFirst(request)
                     : unauthorized("The session is over or unknown: sign in again at /workbench.");
         }
         if (!safe && !WebSessions.csrfMatches(web, request.getHeaderString(WebSessions.CSRF_HEADER))) {
@@ -151,6 +161,19 @@ public class Authentication {
             return requires.value();
         }
         return HttpMethod.GET.equals(httpMethod) || HttpMethod.HEAD.equals(httpMethod) ? Role.READER : Role.ADMIN;
+    }
+
+    /** A web page (it produces HTML) read by a browser with no session: the sign-in form, then back. */
+    private static boolean isPage(Method method) {
+        Produces produces = method.getDeclaringClass().getAnnotation(Produces.class);
+        return produces != null && Arrays.asList(produces.value()).contains(MediaType.TEXT_HTML);
+    }
+
+    private static Response signInFirst(ContainerRequestContext request) {
+        URI asked = request.getUriInfo().getRequestUri();
+        String back = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
+        return Response.seeOther(URI.create("/workbench?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)))
+                .build();
     }
 
     private static Response unauthorized(String detail) {

@@ -51,7 +51,11 @@ final class WebFixtures {
 
     /** A new API key with the ANALYST role, named {@code name}; answers the key itself. */
     static String analyst(String name) {
-        return api().body(Map.of("name", name, "role", "ANALYST")).post("/api/v1/api-keys").then().statusCode(201)
+        return key(name, "ANALYST");
+    }
+
+    static String key(String name, String role) {
+        return api().body(Map.of("name", name, "role", role)).post("/api/v1/api-keys").then().statusCode(201)
                 .extract().path("key");
     }
 

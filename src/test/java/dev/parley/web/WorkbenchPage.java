@@ -16,6 +16,7 @@ final class WorkbenchPage {
     }
 
     WorkbenchPage signIn(String key) {
+        Browser.driver().manage().deleteAllCookies();
         Browser.driver().get(base + "workbench");
         Browser.driver().findElement(By.id("key")).sendKeys(key);
         Browser.driver().findElement(By.cssSelector("#sign-in button[type=submit]")).click();
