@@ -38,7 +38,8 @@ public class DashboardPages {
     static class Templates {
         static native TemplateInstance list(Nav nav, List<NegotiationView> negotiations);
 
-        static native TemplateInstance matrix(Nav nav, NegotiationView negotiation, Grid grid, Slider slider);
+        static native TemplateInstance matrix(Nav nav, NegotiationView negotiation, Grid grid, Slider slider,
+                String gridTag);
 
         static native TemplateInstance matrix$grid(Grid grid);
 
@@ -69,7 +70,7 @@ public class DashboardPages {
 
     @GET
     public Response list(@Context Request request, @Context UriInfo uri) {
-        return tags.page(request, uri, List.of(Scopes.NEGOTIATIONS), () -> Templates.list(nav(),
+        return tags.page(request, uri, List.of(Scopes.NEGOTIATIONS), versions -> Templates.list(nav(),
                 negotiations.all().stream().map(NegotiationView::from).toList()));
     }
 
@@ -78,16 +79,19 @@ public class DashboardPages {
     public Response matrix(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
             @Context Request request, @Context UriInfo uri) {
         LocalDate day = Dates.parseParameter("as_of", blankToNull(asOf));
-        return tags.page(request, uri, scopes(slug), () -> {
+        return tags.page(request, uri, scopes(slug), versions -> {
             Negotiation negotiation = negotiations.require(slug);
             Grid grid = grid(slug, day);
+            // The tag the grid alone has now: the page's first refresh then costs a 304.
+            String gridTag = tags.tag("/negotiations/" + slug + "/grid", day == null ? null : "as_of=" + day,
+                    versions);
             Grid now = day == null ? grid : grid(slug, null);
             LocalDate first = negotiation.startedOn;
             LocalDate last = latest(first, negotiation.endedOn, now.latest());
             long days = ChronoUnit.DAYS.between(first, last);
             long value = day == null ? days : Math.clamp(ChronoUnit.DAYS.between(first, day), 0, days);
             return Templates.matrix(nav(), NegotiationView.from(negotiation), grid,
-                    new Slider(first, last, days, value));
+                    new Slider(first, last, days, value), gridTag);
         });
     }
 
@@ -97,7 +101,7 @@ public class DashboardPages {
     public Response grid(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
             @Context Request request, @Context UriInfo uri) {
         LocalDate day = Dates.parseParameter("as_of", blankToNull(asOf));
-        return tags.page(request, uri, scopes(slug), () -> Templates.matrix$grid(grid(slug, day)));
+        return tags.page(request, uri, scopes(slug), versions -> Templates.matrix$grid(grid(slug, day)));
     }
 
     @GET
@@ -106,7 +110,7 @@ public class DashboardPages {
             @QueryParam("to") String to, @Context Request request, @Context UriInfo uri) {
         LocalDate fromDay = Dates.parseParameter("from", blankToNull(from));
         LocalDate toDay = Dates.parseParameter("to", blankToNull(to));
-        return tags.page(request, uri, scopes(slug), () -> {
+        return tags.page(request, uri, scopes(slug), versions -> {
             Negotiation negotiation = negotiations.require(slug);
             LocalDate start = fromDay != null ? fromDay : negotiation.startedOn;
             Grid before = grid(slug, start);

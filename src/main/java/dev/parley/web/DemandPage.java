@@ -100,7 +100,7 @@ public class DemandPage {
     public Response demand(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
         List<String> scopes = List.of(Scopes.demand(slug), Scopes.positions(slug), Scopes.CITATION_EDITS,
                 Scopes.SOURCES, Scopes.PARTIES);
-        return tags.page(request, uri, scopes, () -> {
+        return tags.page(request, uri, scopes, versions -> {
             Demand demand = demands.require(slug);
             Map<String, String> names = new HashMap<>();
             for (Party party : parties.all()) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
@@ -46,20 +46,29 @@ public class PageTags {
         this.build = build;
     }
 
-    /** 304 when If-None-Match holds the page's tag, else the page rendered, with its tag. */
-    public Response page(Request request, UriInfo uri, List<String> scopes, Supplier<TemplateInstance> render) {
+    /**
+     * 304 when If-None-Match holds the page's tag, else the page rendered, with its tag. The render
+     * function gets the versions the tag was made from, to tag parts of the page it embeds.
+     */
+    public Response page(Request request, UriInfo uri, List<String> scopes,
+            Function<Map<String, Long>, TemplateInstance> render) {
         Map<String, Long> current = versions.current(scopes);
-        StringBuilder basis = new StringBuilder(build).append('|').append(uri.getRequestUri().getRawPath())
-                .append('?').append(uri.getRequestUri().getRawQuery())
-                .append('|').append(signedIn.session().map(s -> s.tokenHash).orElse(""));
-        current.forEach((scope, version) -> basis.append('|').append(scope).append('=').append(version));
-        EntityTag tag = new EntityTag(hash(basis.toString()));
+        EntityTag tag = new EntityTag(tag(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery(), current));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(render.get().render(), HTML);
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(render.apply(current).render(), HTML);
         return builder.tag(tag)
                 .cacheControl(CacheControl.valueOf(CACHE_CONTROL))
                 .header(HttpHeaders.VARY, "Cookie, Authorization")
                 .build();
+    }
+
+    /** The tag (without quotes) a GET of that path and query answers while the versions stand. */
+    public String tag(String rawPath, String rawQuery, Map<String, Long> current) {
+        StringBuilder basis = new StringBuilder(build).append('|').append(rawPath).append('?').append(rawQuery)
+                .append('|').append(signedIn.session().map(s -> s.tokenHash).orElse(""));
+        current.forEach((scope, version) -> basis.append('|').append(scope).append('=').append(version));
+        return hash(basis.toString());
     }
 
     /** Forms carry a fresh Idempotency-Key each time: never stored, never revalidated. */

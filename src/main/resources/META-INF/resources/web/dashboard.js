@@ -17,6 +17,8 @@ const TYPES = ['position.changed', 'position.corrected', 'demand.created', 'dema
   'demand.status_changed', 'negotiation.updated', 'party.updated', 'citation.updated', 'package.updated'];
 
 let asOf = document.getElementById('grid').dataset.asOf || '';
+// The ETag of the grid shown: a refresh sends it and gets a bodiless 304 while nothing changed.
+let shownTag = '"' + form.dataset.gridTag + '"';
 let running = null;
 let again = false;
 
@@ -37,15 +39,24 @@ function refresh() {
   running = (async () => {
     do {
       again = false;
-      const url = form.dataset.grid + (asOf ? '?as_of=' + encodeURIComponent(asOf) : '');
-      const response = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+      const day = asOf;
+      const url = form.dataset.grid + (day ? '?as_of=' + encodeURIComponent(day) : '');
+      const headers = { Accept: 'text/html' };
+      if (shownTag) {
+        headers['If-None-Match'] = shownTag;
+      }
+      const response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
+      if (response.status === 304) {
+        continue;
+      }
       if (!response.ok) {
         throw new Error('grid answered ' + response.status);
       }
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
       const fresh = page.getElementById('grid');
       const shown = document.getElementById('grid');
-      if (fresh && fresh.dataset.asOf === asOf) {
+      if (fresh && day === asOf) {
+        shownTag = response.headers.get('ETag');
         // An unchanged grid stays in place, keeping the reader's focus and scroll within it.
         if (fresh.outerHTML !== shown.outerHTML) {
           shown.replaceWith(document.adoptNode(fresh));
@@ -73,6 +84,7 @@ slider.addEventListener('change', () => {
   const offset = Number(slider.value);
   show(offset);
   asOf = offset >= days ? '' : dayAt(offset);
+  shownTag = null;
   dateInput.value = asOf;
   history.replaceState(null, '', asOf ? '?as_of=' + asOf : location.pathname);
   refresh();
