@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import dev.parley.common.Clock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Exchanges an API key for a browser session and finds the session behind a cookie. The key is
@@ -93,6 +95,14 @@ public class WebSessions {
                 session.remove(web);
             }
         }
+    }
+
+    /** Sessions left idle past the limit are gone at their next use; these never came back. */
+    @Scheduled(every = "1h", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        QuarkusTransaction.requiringNew().run(() -> session
+                .createMutationQuery("delete from WebSession where lastSeenAt < :cutoff")
+                .setParameter("cutoff", Clock.now().minus(config.sessionIdle())).executeUpdate());
     }
 
     /** Whether a write's CSRF token is its session's; compared in constant time. */

@@ -84,13 +84,14 @@ final class Browser implements TestWatcher {
         driver().manage().window().setSize(new Dimension(width, height));
     }
 
-    /** axe-core's serious and critical findings on the page shown, as "rule: where" lines. */
-    static List<String> seriousViolations() {
+    /** axe-core's findings on the page shown, of every impact, as "rule (impact): where" lines. */
+    static List<String> axeViolations() {
         Results results = new AxeBuilder().analyze(driver());
-        return results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(Browser::describe)
-                .toList();
+        return results.getViolations().stream().map(Browser::describe).toList();
+    }
+
+    static boolean seriousOrCritical(String violation) {
+        return violation.contains("(serious)") || violation.contains("(critical)");
     }
 
     private static String describe(Rule rule) {
