@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.parley.common.ApiException;
 import dev.parley.common.Dates;
 import dev.parley.common.Scopes;
 import dev.parley.negotiation.Negotiation;
@@ -169,5 +172,11 @@ public class DashboardPages {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */
+    @ServerExceptionMapper
+    Response refused(ApiException e) {
+        return ErrorPage.of(e, signedIn);
     }
 }

@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import dev.parley.citation.CitationService;
 import dev.parley.citation.Source;
+import dev.parley.common.ApiException;
 import dev.parley.common.PageRequest;
 import dev.parley.common.Scopes;
 import dev.parley.demand.Demand;
@@ -164,5 +167,11 @@ public class DemandPage {
             ticks.add(new Tick(LABEL + (int) Math.round(span * i / 4 * perDay), format.format(day)));
         }
         return new Timeline(WIDTH, y + 10, bands, ticks);
+    }
+
+    /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */
+    @ServerExceptionMapper
+    Response refused(ApiException e) {
+        return ErrorPage.of(e, signedIn);
     }
 }

@@ -22,12 +22,15 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import dev.parley.citation.CitationFilter;
 import dev.parley.citation.CitationKind;
 import dev.parley.citation.CitationRelation;
 import dev.parley.citation.CitationService;
 import dev.parley.citation.CitationView;
 import dev.parley.citation.SourceView;
+import dev.parley.common.ApiException;
 import dev.parley.common.PageRequest;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.DemandService;
@@ -198,5 +201,11 @@ public class WorkbenchPages {
     private static NewCookie cookie(String value, boolean secure, int maxAge) {
         return new NewCookie.Builder(WebSessions.COOKIE).value(value).path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */
+    @ServerExceptionMapper
+    Response refused(ApiException e) {
+        return ErrorPage.of(e, signedIn);
     }
 }

@@ -131,4 +131,15 @@ class WebPagesTest {
                 .contentType(ContentType.JSON).body(stance).put(path).then().statusCode(200)
                 .body("recorded_by", equalTo("csrf-analyst"));
     }
+
+    @Test
+    void aRefusedPageIsAReadablePageWithTheApisStatus() {
+        page().get("/demands/no-such-demand").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("no-such-demand"), containsString("Back to the negotiations"));
+        page().get("/negotiations/no-such-talks").then().statusCode(404).contentType(ContentType.HTML);
+        page().get("/").then().statusCode(200);
+        WebFixtures.Scene scene = WebFixtures.scene("Error land", "Error demand");
+        page().get("/negotiations/" + scene.negotiation() + "?as_of=not-a-day").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("as_of"));
+    }
 }
