@@ -1,13 +1,20 @@
 package dev.parley.security;
 
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,11 +40,15 @@ public class Authentication {
     private final ApiKeyService keys;
     private final Caller caller;
     private final ParleyConfig config;
+    private final WebSessions sessions;
+    private final SignedIn signedIn;
 
-    Authentication(ApiKeyService keys, Caller caller, ParleyConfig config) {
+    Authentication(ApiKeyService keys, Caller caller, ParleyConfig config, WebSessions sessions, SignedIn signedIn) {
         this.keys = keys;
         this.caller = caller;
         this.config = config;
+        this.sessions = sessions;
+        this.signedIn = signedIn;
     }
 
     @ServerRequestFilter(priority = Admission.AUTHENTICATE, nonBlocking = true)
@@ -61,14 +72,27 @@ public class Authentication {
         if (method == null || !method.getDeclaringClass().getPackageName().startsWith("dev.parley")) {
             return null;
         }
+        Cookie cookie = request.getCookies().get(WebSessions.COOKIE);
+        if (method.isAnnotationPresent(SignsIn.class)) {
+            // The operation decides for itself; it only needs to know which session, if any, came along.
+            if (cookie != null && mayQuery) {
+                sessions.find(cookie.getValue()).ifPresent(signedIn::is);
+            }
+            return null;
+        }
         Role required = required(request.getMethod(), method);
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if ((header == null || header.isBlank()) && cookie != null) {
+            // A session is looked up in the database, so after the switch to a worker thread.
+            return mayQuery ? fromSession(request, method, cookie.getValue(), required) : null;
+        }
         if (header == null || header.isBlank()) {
             if (required == Role.READER && config.anonymousRead()) {
                 request.setProperty(DECIDED, Boolean.TRUE);
                 return null;
             }
-            return unauthorized("This operation needs an API key: send Authorization: Bearer <key>.");
+            return isPage(method) ? signInFirst(request)
+                    : unauthorized("This operation needs an API key: send Authorization: Bearer <key>.");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             return unauthorized("Send the API key as Authorization: Bearer <key>.");
@@ -96,6 +120,37 @@ public class Authentication {
         return null;
     }
 
+    /**
+     * A browser signed in to the web app: its session stands for the API key it signed in with. A
+     * write must also carry the session's CSRF token in a header, which no cross-site page can set.
+     * An expired session reads like no credential at all.
+     */
+    private Response fromSession(ContainerRequestContext request, Method method, String token, Role required) {
+        request.setProperty(DECIDED, Boolean.TRUE);
+        WebSession web = sessions.find(token).orElse(null);
+        boolean safe = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        if (web == null) {
+            if (required == Role.READER && config.anonymousRead()) {
+                return null;
+            }
+            return safe && isPage(method) ? signInFirst(request)
+                    : unauthorized("The session is over or unknown: sign in again at /workbench.");
+        }
+        if (!safe && !WebSessions.csrfMatches(web, request.getHeaderString(WebSessions.CSRF_HEADER))) {
+            return problem(new ApiException(403, "CSRF_TOKEN_MISSING", "Forbidden",
+                    "A write from a signed-in browser must send the page's CSRF token in "
+                            + WebSessions.CSRF_HEADER + ".",
+                    List.of()), null);
+        }
+        signedIn.is(web);
+        caller.authenticated(web.key.id, web.key.name);
+        if (!web.key.role.covers(required)) {
+            return problem(new ApiException(403, "FORBIDDEN", "Forbidden",
+                    "This operation needs the " + required + " role; the key has " + web.key.role + "."), null);
+        }
+        return null;
+    }
+
     /** The method's or class's {@link Requires}, else READER for GET and ADMIN for anything else. */
     static Role required(String httpMethod, Method method) {
         Requires requires = method.getAnnotation(Requires.class);
@@ -106,6 +161,19 @@ public class Authentication {
             return requires.value();
         }
         return HttpMethod.GET.equals(httpMethod) || HttpMethod.HEAD.equals(httpMethod) ? Role.READER : Role.ADMIN;
+    }
+
+    /** A web page (it produces HTML) read by a browser with no session: the sign-in form, then back. */
+    private static boolean isPage(Method method) {
+        Produces produces = method.getDeclaringClass().getAnnotation(Produces.class);
+        return produces != null && Arrays.asList(produces.value()).contains(MediaType.TEXT_HTML);
+    }
+
+    private static Response signInFirst(ContainerRequestContext request) {
+        URI asked = request.getUriInfo().getRequestUri();
+        String back = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
+        return Response.seeOther(URI.create("/workbench?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)))
+                .build();
     }
 
     private static Response unauthorized(String detail) {

@@ -1,0 +1,182 @@
+package dev.parley.web;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.parley.common.ApiException;
+import dev.parley.common.Dates;
+import dev.parley.common.Scopes;
+import dev.parley.negotiation.Negotiation;
+import dev.parley.negotiation.NegotiationService;
+import dev.parley.negotiation.NegotiationView;
+import dev.parley.party.Party;
+import dev.parley.party.PartyService;
+import dev.parley.security.SignedIn;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The dashboard: the negotiations, each one's matrix on any day, and what changed between two days. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPages {
+
+    @CheckedTemplate(basePath = "negotiation")
+    static class Templates {
+        static native TemplateInstance list(Nav nav, List<NegotiationView> negotiations);
+
+        static native TemplateInstance matrix(Nav nav, NegotiationView negotiation, Grid grid, Slider slider,
+                String gridTag);
+
+        static native TemplateInstance matrix$grid(Grid grid);
+
+        static native TemplateInstance changes(Nav nav, NegotiationView negotiation, LocalDate from, LocalDate to,
+                List<Moved> moved);
+    }
+
+    /** The as_of slider: day 0 is the negotiation's start, the last day the latest stance (or its end). */
+    record Slider(LocalDate first, LocalDate last, long days, long value) {
+    }
+
+    /** A cell whose status differs between two days. */
+    record Moved(String demand, String title, String party, dev.parley.demand.PositionStatus from,
+            dev.parley.demand.PositionStatus to, LocalDate effectiveOn) {
+    }
+
+    private final NegotiationService negotiations;
+    private final PartyService parties;
+    private final PageTags tags;
+    private final SignedIn signedIn;
+
+    DashboardPages(NegotiationService negotiations, PartyService parties, PageTags tags, SignedIn signedIn) {
+        this.negotiations = negotiations;
+        this.parties = parties;
+        this.tags = tags;
+        this.signedIn = signedIn;
+    }
+
+    @GET
+    public Response list(@Context Request request, @Context UriInfo uri) {
+        return tags.page(request, uri, List.of(Scopes.NEGOTIATIONS), versions -> Templates.list(nav(),
+                negotiations.all().stream().map(NegotiationView::from).toList()));
+    }
+
+    @GET
+    @Path("negotiations/{slug}")
+    public Response matrix(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
+            @Context Request request, @Context UriInfo uri) {
+        LocalDate day = Dates.parseParameter("as_of", blankToNull(asOf));
+        return tags.page(request, uri, scopes(slug), versions -> {
+            Negotiation negotiation = negotiations.require(slug);
+            Grid grid = grid(slug, day);
+            // The tag the grid alone has now: the page's first refresh then costs a 304.
+            String gridTag = tags.tag("/negotiations/" + slug + "/grid", day == null ? null : "as_of=" + day,
+                    versions);
+            Grid now = day == null ? grid : grid(slug, null);
+            LocalDate first = negotiation.startedOn;
+            LocalDate last = latest(first, negotiation.endedOn, now.latest());
+            long days = ChronoUnit.DAYS.between(first, last);
+            long value = day == null ? days : Math.clamp(ChronoUnit.DAYS.between(first, day), 0, days);
+            return Templates.matrix(nav(), NegotiationView.from(negotiation), grid,
+                    new Slider(first, last, days, value), gridTag);
+        });
+    }
+
+    /** The grid alone, which the page swaps in when the slider moves or a change arrives. */
+    @GET
+    @Path("negotiations/{slug}/grid")
+    public Response grid(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
+            @Context Request request, @Context UriInfo uri) {
+        LocalDate day = Dates.parseParameter("as_of", blankToNull(asOf));
+        return tags.page(request, uri, scopes(slug), versions -> Templates.matrix$grid(grid(slug, day)));
+    }
+
+    @GET
+    @Path("negotiations/{slug}/changes")
+    public Response changes(@PathParam("slug") String slug, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context Request request, @Context UriInfo uri) {
+        LocalDate fromDay = Dates.parseParameter("from", blankToNull(from));
+        LocalDate toDay = Dates.parseParameter("to", blankToNull(to));
+        return tags.page(request, uri, scopes(slug), versions -> {
+            Negotiation negotiation = negotiations.require(slug);
+            LocalDate start = fromDay != null ? fromDay : negotiation.startedOn;
+            Grid before = grid(slug, start);
+            Grid after = grid(slug, toDay);
+            return Templates.changes(nav(), NegotiationView.from(negotiation), start, toDay, moved(before, after));
+        });
+    }
+
+    private static List<Moved> moved(Grid before, Grid after) {
+        Map<String, Grid.Cell> earlier = new HashMap<>();
+        before.rows().forEach(row -> row.cells().forEach(cell -> earlier.put(row.slug() + "|" + cell.party(), cell)));
+        List<Moved> moved = new ArrayList<>();
+        for (Grid.Row row : after.rows()) {
+            for (Grid.Cell cell : row.cells()) {
+                Grid.Cell was = earlier.get(row.slug() + "|" + cell.party());
+                var wasStatus = was == null ? null : was.status();
+                if (cell.involved() && cell.status() != wasStatus) {
+                    moved.add(new Moved(row.slug(), row.title(), name(after, cell.party()), wasStatus, cell.status(),
+                            cell.effectiveOn()));
+                }
+            }
+        }
+        return moved;
+    }
+
+    private static String name(Grid grid, String party) {
+        return grid.parties().stream().filter(p -> p.slug().equals(party)).map(Grid.Party::name).findFirst()
+                .orElse(party);
+    }
+
+    private Grid grid(String slug, LocalDate day) {
+        Map<String, String> names = new HashMap<>();
+        for (Party party : parties.all()) {
+            names.put(party.slug, party.name);
+        }
+        return Grid.of(negotiations.matrix(slug, day), names);
+    }
+
+    private Nav nav() {
+        return Nav.of(signedIn);
+    }
+
+    private static List<String> scopes(String slug) {
+        return List.of(Scopes.negotiation(slug), Scopes.matrix(slug), Scopes.PARTIES);
+    }
+
+    private static LocalDate latest(LocalDate first, LocalDate... others) {
+        LocalDate latest = first;
+        for (LocalDate other : others) {
+            if (other != null && other.isAfter(latest)) {
+                latest = other;
+            }
+        }
+        return latest;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */
+    @ServerExceptionMapper
+    Response refused(ApiException e) {
+        return ErrorPage.of(e, signedIn);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.parley.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.parley.citation.CitationService;
+import dev.parley.citation.Source;
+import dev.parley.common.ApiException;
+import dev.parley.common.PageRequest;
+import dev.parley.common.Scopes;
+import dev.parley.demand.Demand;
+import dev.parley.demand.DemandService;
+import dev.parley.demand.DemandView;
+import dev.parley.demand.PositionService;
+import dev.parley.demand.PositionView;
+import dev.parley.party.Party;
+import dev.parley.party.PartyService;
+import dev.parley.security.SignedIn;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A demand: each party's stances as a timeline picture and as a history with its evidence. */
+@Path("/demands/{slug}")
+@Produces(MediaType.TEXT_HTML)
+public class DemandPage {
+
+    @CheckedTemplate(basePath = "demand")
+    static class Templates {
+        static native TemplateInstance demand(Nav nav, DemandView demand, String negotiationTitle,
+                Map<String, String> names, List<Lane> lanes, Timeline timeline, Map<String, Source> sources);
+    }
+
+    /** One party's history, newest first, with its current stance on top. */
+    record Lane(String party, String name, PositionView current, List<PositionView> history) {
+    }
+
+    /** The picture: a band per party, a segment per stance from its day to the next one's. */
+    record Timeline(int width, int height, List<Band> bands, List<Tick> ticks) {
+    }
+
+    record Band(String name, int labelY, List<Segment> segments) {
+    }
+
+    /** A stance's stretch of its band; wide ones also name the status inside. */
+    record Segment(int x, int y, int width, PositionView stance) {
+
+        public int textX() {
+            return x + 4;
+        }
+
+        public int textY() {
+            return y + 16;
+        }
+
+        public boolean named() {
+            return width > 110;
+        }
+    }
+
+    record Tick(int x, String label) {
+    }
+
+    static final int LABEL = 150;
+    static final int WIDTH = 760;
+    static final int ROW = 34;
+
+    private final DemandService demands;
+    private final PositionService positions;
+    private final CitationService citations;
+    private final PartyService parties;
+    private final PageTags tags;
+    private final SignedIn signedIn;
+
+    DemandPage(DemandService demands, PositionService positions, CitationService citations, PartyService parties,
+            PageTags tags, SignedIn signedIn) {
+        this.demands = demands;
+        this.positions = positions;
+        this.citations = citations;
+        this.parties = parties;
+        this.tags = tags;
+        this.signedIn = signedIn;
+    }
+
+    @GET
+    public Response demand(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
+        List<String> scopes = List.of(Scopes.demand(slug), Scopes.positions(slug), Scopes.CITATION_EDITS,
+                Scopes.SOURCES, Scopes.PARTIES);
+        return tags.page(request, uri, scopes, versions -> {
+            Demand demand = demands.require(slug);
+            Map<String, String> names = new HashMap<>();
+            for (Party party : parties.all()) {
+                names.put(party.slug, party.name);
+            }
+            Map<String, Source> sources = new HashMap<>();
+            for (Source source : citations.allSources()) {
+                sources.put(source.id, source);
+            }
+            List<Lane> lanes = new ArrayList<>();
+            for (PositionView current : positions.current(slug)) {
+                List<PositionView> history = positions.history(slug, current.party(), null,
+                        PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null,
+                                "history|" + slug + "|" + current.party() + "|null"))
+                        .items();
+                lanes.add(new Lane(current.party(), names.getOrDefault(current.party(), current.party()), current,
+                        history));
+            }
+            return Templates.demand(Nav.of(signedIn), DemandView.from(demand), demand.negotiation.title, names,
+                    lanes, timeline(demand.tabledOn, lanes), sources);
+        });
+    }
+
+    /** Lays the stances out on a day axis from the tabling to a week past the latest stance. */
+    static Timeline timeline(LocalDate tabled, List<Lane> lanes) {
+        LocalDate start = tabled;
+        LocalDate end = tabled;
+        for (Lane lane : lanes) {
+            for (PositionView stance : lane.history()) {
+                if (stance.effectiveOn().isBefore(start)) {
+                    start = stance.effectiveOn();
+                }
+                if (stance.effectiveOn().isAfter(end)) {
+                    end = stance.effectiveOn();
+                }
+            }
+        }
+        end = end.plusDays(Math.max(7, ChronoUnit.DAYS.between(start, end) / 10));
+        double perDay = (double) (WIDTH - LABEL) / ChronoUnit.DAYS.between(start, end);
+        List<Band> bands = new ArrayList<>();
+        int y = 28;
+        for (Lane lane : lanes) {
+            List<PositionView> oldestFirst = new ArrayList<>(lane.history());
+            oldestFirst.sort(Comparator.comparing(PositionView::effectiveOn).thenComparing(PositionView::recordedAt));
+            List<Segment> segments = new ArrayList<>();
+            for (int i = 0; i < oldestFirst.size(); i++) {
+                PositionView stance = oldestFirst.get(i);
+                LocalDate until = i + 1 < oldestFirst.size() ? oldestFirst.get(i + 1).effectiveOn() : end;
+                int x = LABEL + (int) Math.round(ChronoUnit.DAYS.between(start, stance.effectiveOn()) * perDay);
+                int to = LABEL + (int) Math.round(ChronoUnit.DAYS.between(start, until) * perDay);
+                segments.add(new Segment(x, y, Math.max(3, to - x), stance));
+            }
+            bands.add(new Band(lane.name(), y + 17, segments));
+            y += ROW;
+        }
+        List<Tick> ticks = new ArrayList<>();
+        long span = ChronoUnit.DAYS.between(start, end);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(span > 400 ? "yyyy" : "d MMM yyyy");
+        for (int i = 0; i <= 4; i++) {
+            LocalDate day = start.plusDays(span * i / 4);
+            ticks.add(new Tick(LABEL + (int) Math.round(span * i / 4 * perDay), format.format(day)));
+        }
+        return new Timeline(WIDTH, y + 10, bands, ticks);
+    }
+
+    /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */
+    @ServerExceptionMapper
+    Response refused(ApiException e) {
+        return ErrorPage.of(e, signedIn);
+    }
+}

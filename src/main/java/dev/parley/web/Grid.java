@@ -1,0 +1,51 @@
+package dev.parley.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.demand.DemandStatus;
+import dev.parley.demand.PositionStatus;
+import dev.parley.negotiation.MatrixView;
+
+/** The matrix laid out for a page: a row per demand, a cell per participant in the header's order. */
+record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> rows, LocalDate latest) {
+
+    record Party(String slug, String name) {
+    }
+
+    record Row(String slug, String title, String proposer, DemandStatus status, List<Cell> cells) {
+    }
+
+    /** {@code status} is null where the party is not involved in the demand. */
+    record Cell(String party, PositionStatus status, LocalDate effectiveOn, int citationCount) {
+
+        public boolean involved() {
+            return status != null;
+        }
+    }
+
+    static Grid of(MatrixView matrix, Map<String, String> partyNames) {
+        List<Party> parties = matrix.parties().stream().map(p -> new Party(p, partyNames.getOrDefault(p, p)))
+                .toList();
+        List<Row> rows = new ArrayList<>();
+        LocalDate latest = null;
+        for (MatrixView.Row row : matrix.rows()) {
+            List<Cell> cells = new ArrayList<>();
+            for (String party : matrix.parties()) {
+                MatrixView.Cell cell = row.cells().get(party);
+                cells.add(cell == null ? new Cell(party, null, null, 0)
+                        : new Cell(party, cell.status(), cell.effectiveOn(), cell.citationCount()));
+                if (cell != null && cell.effectiveOn() != null
+                        && (latest == null || cell.effectiveOn().isAfter(latest))) {
+                    latest = cell.effectiveOn();
+                }
+            }
+            rows.add(new Row(row.demand().slug(), row.demand().title(),
+                    partyNames.getOrDefault(row.demand().proposer(), row.demand().proposer()), row.demand().status(),
+                    cells));
+        }
+        return new Grid(matrix.negotiation(), matrix.asOf(), parties, rows, latest);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.parley.web;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.parley.citation.CitationFilter;
+import dev.parley.citation.CitationKind;
+import dev.parley.citation.CitationRelation;
+import dev.parley.citation.CitationService;
+import dev.parley.citation.CitationView;
+import dev.parley.citation.SourceView;
+import dev.parley.common.ApiException;
+import dev.parley.common.PageRequest;
+import dev.parley.demand.DemandKind;
+import dev.parley.demand.DemandService;
+import dev.parley.demand.DemandView;
+import dev.parley.demand.PositionService;
+import dev.parley.demand.PositionStatus;
+import dev.parley.demand.PositionView;
+import dev.parley.negotiation.NegotiationService;
+import dev.parley.negotiation.NegotiationView;
+import dev.parley.party.PartyService;
+import dev.parley.party.PartyView;
+import dev.parley.security.SignedIn;
+import dev.parley.security.SignsIn;
+import dev.parley.security.WebSessions;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The analyst's workbench: signing in with an API key, and the forms that record stances and create
+ * demands. The forms send their writes to the API itself (workbench.js), so a page write obeys the
+ * API's rules: roles, If-Match, Idempotency-Key, validation. Every method checks its caller itself
+ * ({@link SignsIn}): an anonymous visitor is shown the sign-in form rather than a 401.
+ */
+@Path("/workbench")
+@Produces(MediaType.TEXT_HTML)
+public class WorkbenchPages {
+
+    @CheckedTemplate(basePath = "workbench")
+    static class Templates {
+        static native TemplateInstance signIn(Nav nav, String next, String error);
+
+        static native TemplateInstance home(Nav nav, List<NegotiationView> negotiations);
+
+        static native TemplateInstance stance(Nav nav, DemandView demand, PositionView current,
+                List<PositionStatus> statuses, List<CitationView> citations, List<SourceView> sources,
+                List<CitationKind> kinds, List<CitationRelation> relations, String partyName);
+
+        static native TemplateInstance newDemand(Nav nav, String idempotencyKey, List<NegotiationView> negotiations,
+                List<PartyView> parties, List<DemandKind> kinds, String negotiation);
+    }
+
+    private final WebSessions sessions;
+    private final SignedIn signedIn;
+    private final NegotiationService negotiations;
+    private final DemandService demands;
+    private final PositionService positions;
+    private final CitationService citations;
+    private final PartyService parties;
+
+    WorkbenchPages(WebSessions sessions, SignedIn signedIn, NegotiationService negotiations, DemandService demands,
+            PositionService positions, CitationService citations, PartyService parties) {
+        this.sessions = sessions;
+        this.signedIn = signedIn;
+        this.negotiations = negotiations;
+        this.demands = demands;
+        this.positions = positions;
+        this.citations = citations;
+        this.parties = parties;
+    }
+
+    @GET
+    @SignsIn
+    public Response home(@QueryParam("next") String next) {
+        Nav nav = Nav.of(signedIn);
+        if (!nav.signedIn()) {
+            return PageTags.form(Templates.signIn(nav, safeNext(next), null));
+        }
+        return PageTags.form(
+                Templates.home(nav, negotiations.all().stream().map(NegotiationView::from).toList()));
+    }
+
+    @POST
+    @SignsIn
+    @Path("/sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("key") String key, @FormParam("next") String next,
+            @HeaderParam("Origin") String origin, @HeaderParam("X-Forwarded-Proto") String forwardedProto,
+            @Context UriInfo uri) {
+        // No session exists yet for SameSite to guard: a sign-in posted from another site is refused.
+        if (origin != null && !sameOrigin(origin, uri)) {
+            return PageTags.form(403, Templates.signIn(Nav.of(signedIn), safeNext(next),
+                    "Sign in from this site's own page."));
+        }
+        Optional<WebSessions.Opened> opened = sessions.signIn(key);
+        if (opened.isEmpty()) {
+            return PageTags.form(401, Templates.signIn(Nav.of(signedIn), safeNext(next),
+                    "That API key is unknown or revoked."));
+        }
+        return Response.seeOther(URI.create(safeNext(next)))
+                .cookie(cookie(opened.get().token(), secure(uri, forwardedProto), -1)).build();
+    }
+
+    @POST
+    @SignsIn
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@FormParam("csrf") String csrf, @Context HttpHeaders headers,
+            @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
+        Cookie cookie = headers.getCookies().get(WebSessions.COOKIE);
+        if (cookie != null && signedIn.session().isPresent()
+                && !WebSessions.csrfMatches(signedIn.session().get(), csrf)) {
+            return PageTags.form(403, Templates.signIn(Nav.of(signedIn), "/workbench",
+                    "Sign out from this site's own page."));
+        }
+        if (cookie != null) {
+            sessions.signOut(cookie.getValue());
+        }
+        return Response.seeOther(URI.create("/")).cookie(cookie("", secure(uri, forwardedProto), 0)).build();
+    }
+
+    @GET
+    @SignsIn
+    @Path("/stance")
+    public Response stance(@QueryParam("demand") String demand, @QueryParam("party") String party,
+            @Context UriInfo uri) {
+        Nav nav = Nav.of(signedIn);
+        if (!nav.signedIn()) {
+            return signInFirst(uri);
+        }
+        PositionView current = positions.current(demand, party);
+        List<CitationView> known = citations.listCitations(new CitationFilter(demand, null, null),
+                PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "citations|" + demand))
+                .map(CitationView::from).items();
+        List<SourceView> sources = citations.allSources().stream().map(SourceView::from).toList();
+        return PageTags.form(Templates.stance(nav, DemandView.from(demands.require(demand)), current,
+                PositionStatus.allowed(current.role()), known, sources, Arrays.asList(CitationKind.values()),
+                Arrays.asList(CitationRelation.values()), parties.require(party).name));
+    }
+
+    @GET
+    @SignsIn
+    @Path("/demands/new")
+    public Response newDemand(@QueryParam("negotiation") String negotiation, @Context UriInfo uri) {
+        Nav nav = Nav.of(signedIn);
+        if (!nav.signedIn()) {
+            return signInFirst(uri);
+        }
+        return PageTags.form(Templates.newDemand(nav, UUID.randomUUID().toString(),
+                negotiations.all().stream().map(NegotiationView::from).toList(),
+                parties.all().stream().map(PartyView::from).toList(), Arrays.asList(DemandKind.values()),
+                negotiation));
+    }
+
+    private Response signInFirst(UriInfo uri) {
+        String here = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return Response.seeOther(URI.create("/workbench?next=" + java.net.URLEncoder.encode(here,
+                java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
+
+    /** Only a path on this site: never an open redirect. */
+    static String safeNext(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                && next.length() < 500 ? next : "/workbench";
+    }
+
+    private static boolean sameOrigin(String origin, UriInfo uri) {
+        URI self = uri.getBaseUri();
+        String host = self.getHost() + (self.getPort() == -1 ? "" : ":" + self.getPort());
+        return origin.equals("http://" + host) || origin.equals("https://" + host);
+    }
+
+    private static boolean secure(UriInfo uri, String forwardedProto) {
+        return "https".equalsIgnoreCase(uri.getBaseUri().getScheme()) || "https".equalsIgnoreCase(forwardedProto);
+    }
+
+    /** HttpOnly and SameSite=Strict; Secure behind TLS; no Max-Age: it ends with the browser or the idle limit. */
+    private static NewCookie cookie(String value, boolean secure, int maxAge) {
+        return new NewCookie.Builder(WebSessions.COOKIE).value(value).path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */
+    @ServerExceptionMapper
+    Response refused(ApiException e) {
+        return ErrorPage.of(e, signedIn);
+    }
+}

@@ -1,0 +1,162 @@
+// The workbench forms write through the API itself, with the session cookie and the page's CSRF
+// token: the same roles, If-Match and Idempotency-Key rules as any client. Every text from the
+// server is set with textContent, never parsed as HTML.
+
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+const problems = document.getElementById('problems');
+
+function send(method, url, body, headers) {
+  return fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+function showProblem(problem) {
+  problems.replaceChildren();
+  const summary = document.createElement('p');
+  summary.textContent = problem.detail || problem.title || 'The request failed.';
+  problems.append(summary);
+  if (Array.isArray(problem.errors) && problem.errors.length) {
+    const list = document.createElement('ul');
+    for (const error of problem.errors) {
+      const item = document.createElement('li');
+      item.textContent = (error.pointer || '') + ' ' + error.message;
+      list.append(item);
+    }
+    problems.append(list);
+  }
+  problems.hidden = false;
+}
+
+async function failed(response) {
+  let problem;
+  try {
+    problem = await response.json();
+  } catch {
+    problem = { detail: 'The server answered ' + response.status + '.' };
+  }
+  showProblem(problem);
+}
+
+/** "OPEN_TO_DISCUSSION" reads "Open to discussion", as on the server-rendered pages. */
+function label(status) {
+  const words = status.replaceAll('_', ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function optional(target, name, value) {
+  if (value !== null && value.trim() !== '') {
+    target[name] = value;
+  }
+}
+
+const stanceForm = document.getElementById('stance-form');
+if (stanceForm) {
+  const button = document.getElementById('record');
+  const conflict = document.getElementById('conflict');
+  let etag = null;
+
+  // The ETag goes with the stance shown: what the analyst sees is what If-Match claims was read.
+  const load = async () => {
+    const response = await fetch(stanceForm.dataset.target, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    etag = response.headers.get('ETag');
+    const current = await response.json();
+    const badge = document.getElementById('current-status');
+    badge.textContent = label(current.status);
+    badge.className = 'badge s-' + current.status.toLowerCase().replaceAll('_', '-');
+    document.getElementById('current-since').textContent = current.effective_on;
+    document.getElementById('current-by').textContent = current.recorded_by;
+    stanceForm.dataset.loaded = 'true';
+    return current;
+  };
+
+  const body = () => {
+    const fields = new FormData(stanceForm);
+    const stance = { status: fields.get('status'), effective_on: fields.get('effective_on') };
+    optional(stance, 'note', fields.get('note'));
+    const ids = fields.getAll('citation_ids');
+    if (ids.length) {
+      stance.citation_ids = ids;
+    }
+    const quote = fields.get('quote');
+    if (quote.trim() !== '') {
+      const citation = {
+        source_id: fields.get('source_id'), title: fields.get('title'), quote,
+        kind: fields.get('kind'), relation: fields.get('relation'),
+      };
+      optional(citation, 'url', fields.get('url'));
+      optional(citation, 'published_on', fields.get('published_on'));
+      optional(citation, 'speaker', fields.get('speaker'));
+      stance.citations = [citation];
+    }
+    return stance;
+  };
+
+  const record = async () => {
+    button.disabled = true;
+    problems.hidden = true;
+    try {
+      const response = await send('PUT', stanceForm.dataset.target, body(), { 'If-Match': etag });
+      if (response.ok) {
+        window.location.assign(stanceForm.dataset.done);
+        return;
+      }
+      if (response.status === 412) {
+        const theirs = await load();
+        document.getElementById('conflict-status').textContent = label(theirs.status);
+        document.getElementById('conflict-since').textContent = theirs.effective_on;
+        document.getElementById('conflict-by').textContent = theirs.recorded_by;
+        document.getElementById('conflict-at').textContent = theirs.recorded_at;
+        document.getElementById('conflict-note').textContent = theirs.note || '';
+        conflict.hidden = false;
+        conflict.focus();
+        return;
+      }
+      await failed(response);
+    } catch (error) {
+      showProblem({ detail: 'Parley could not be reached: ' + error.message });
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  stanceForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    record();
+  });
+  document.getElementById('reapply').addEventListener('click', () => record());
+  load();
+}
+
+const demandForm = document.getElementById('demand-form');
+if (demandForm) {
+  const button = document.getElementById('create');
+  demandForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    problems.hidden = true;
+    const fields = new FormData(demandForm);
+    const demand = {
+      slug: fields.get('slug'), negotiation: fields.get('negotiation'), proposer: fields.get('proposer'),
+      addressees: fields.getAll('addressees'), title: fields.get('title'), text: fields.get('text'),
+      topic: fields.get('topic'), kind: fields.get('kind'), tabled_on: fields.get('tabled_on'),
+    };
+    try {
+      // One key per form shown: a second click replays the first answer instead of creating twice.
+      const response = await send('POST', demandForm.dataset.target, demand,
+        { 'Idempotency-Key': demandForm.dataset.idempotencyKey });
+      if (response.status === 201) {
+        window.location.assign('/demands/' + encodeURIComponent(demand.slug));
+        return;
+      }
+      await failed(response);
+    } catch (error) {
+      showProblem({ detail: 'Parley could not be reached: ' + error.message });
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

@@ -1,0 +1,145 @@
+package dev.parley.web;
+
+import static dev.parley.support.Api.api;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** The pages over HTTP: headers, escaping, ETags, and the session cookie's rules. */
+@QuarkusTest
+class WebPagesTest {
+
+    static final String HOSTILE = "</script><img src=x onerror=alert(1)>";
+
+    /** Pages read with a key, as the API is: on PostgreSQL reads need one unless configured open. */
+    static RequestSpecification page() {
+        return given().auth().oauth2(Api.ADMIN_KEY);
+    }
+
+    @Test
+    void pagesCarryTheirOwnStrictPolicyAndTheApiKeepsItsOwn() {
+        String page = page().get("/").then().statusCode(200).contentType(ContentType.HTML)
+                .extract().header("Content-Security-Policy");
+        assertThat(page).contains("default-src 'none'", "script-src 'self'", "style-src 'self'",
+                "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(given().get("/web/parley.css").then().statusCode(200).extract().header("Content-Security-Policy"))
+                .isEqualTo(page);
+        assertThat(api().get("/api/v1/parties").then().statusCode(200).extract().header("Content-Security-Policy"))
+                .startsWith("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
+    void pageAnswers304ForItsETagUntilWhatItShowsChanges() {
+        WebFixtures.Scene scene = WebFixtures.scene("Tag land", "Tag demand");
+        String path = "/negotiations/" + scene.negotiation();
+        String etag = page().get(path).then().statusCode(200).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        page().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", etag);
+
+        WebFixtures.record(WebFixtures.analyst("tagger"), scene, "REJECTED", "2022-01-26", "No.", "No.");
+
+        page().header("If-None-Match", etag).get(path).then().statusCode(200)
+                .header("ETag", not(etag)).body(containsString("Rejected"));
+    }
+
+    @Test
+    void userStringsAreEscapedInEveryPage() {
+        WebFixtures.Scene scene = WebFixtures.scene(HOSTILE, HOSTILE);
+        WebFixtures.record(WebFixtures.analyst("escaper"), scene, "REJECTED", "2022-01-26", HOSTILE, HOSTILE);
+        for (String path : new String[] { "/", "/negotiations/" + scene.negotiation(), "/demands/" + scene.demand() }) {
+            String html = page().get(path).then().statusCode(200).extract().asString();
+            assertThat(html).as(path).doesNotContain("<img src=x").contains("&lt;/script&gt;&lt;img src=x");
+        }
+    }
+
+    @Test
+    void signingInSetsAStrictHttpOnlyCookieAndSigningOutEndsTheSession() {
+        String key = WebFixtures.analyst("cookie-analyst");
+        Response signIn = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("key", key).formParam("next", "/workbench").post("/workbench/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        String setCookie = signIn.header("Set-Cookie");
+        assertThat(setCookie).contains("parley_session=", "HttpOnly", "SameSite=Strict").doesNotContain(key);
+        String session = signIn.cookie("parley_session");
+
+        String page = given().cookie("parley_session", session).get("/workbench").then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("Signed in as <strong>cookie-analyst</strong>");
+        String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+
+        given().redirects().follow(false).cookie("parley_session", session).contentType(ContentType.URLENC)
+                .formParam("csrf", csrf).post("/workbench/sign-out").then().statusCode(303);
+        given().cookie("parley_session", session).get("/workbench").then().statusCode(200)
+                .body(not(containsString("Signed in as")));
+    }
+
+    @Test
+    void anUnknownKeyDoesNotSignIn() {
+        given().contentType(ContentType.URLENC).formParam("key", "parley_not_a_key").post("/workbench/sign-in")
+                .then().statusCode(401).header("Set-Cookie", nullValue())
+                .body(containsString("unknown or revoked"));
+    }
+
+    @Test
+    void signInFromAnotherSiteIsRefusedAndNextNeverLeavesTheSite() {
+        String key = WebFixtures.analyst("origin-analyst");
+        given().header("Origin", "https://evil.example").contentType(ContentType.URLENC).formParam("key", key)
+                .post("/workbench/sign-in").then().statusCode(403).header("Set-Cookie", nullValue());
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
+                .formParam("next", "//evil.example/").post("/workbench/sign-in")
+                .then().statusCode(303).header("Location", endsWith("/workbench"));
+    }
+
+    @Test
+    void aSessionWritesThroughTheApiOnlyWithItsCsrfToken() {
+        WebFixtures.Scene scene = WebFixtures.scene("Csrf land", "Csrf demand");
+        String key = WebFixtures.analyst("csrf-analyst");
+        Response signIn = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
+                .post("/workbench/sign-in");
+        String session = signIn.cookie("parley_session");
+        String form = given().cookie("parley_session", session)
+                .get("/workbench/stance?demand=" + scene.demand() + "&party=" + scene.addressee())
+                .then().statusCode(200).extract().asString();
+        String csrf = form.replaceAll("(?s).*<meta name=\"csrf-token\" content=\"([^\"]+)\">.*", "$1");
+        String path = "/api/v1/demands/" + scene.demand() + "/positions/" + scene.addressee();
+        String etag = given().cookie("parley_session", session).get(path).then().statusCode(200).extract()
+                .header("ETag");
+        Map<String, Object> stance = Map.of("status", "UNASSESSED", "effective_on", "2022-01-20", "note", "checked");
+
+        given().cookie("parley_session", session).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(stance).put(path).then().statusCode(403)
+                .body("code", equalTo("CSRF_TOKEN_MISSING"));
+        given().cookie("parley_session", session).header("If-Match", etag).header("X-CSRF-Token", "forged")
+                .contentType(ContentType.JSON).body(stance).put(path).then().statusCode(403);
+        api().get(path).then().statusCode(200).body("recorded_by", not(equalTo("csrf-analyst")));
+
+        given().cookie("parley_session", session).header("If-Match", etag).header("X-CSRF-Token", csrf)
+                .contentType(ContentType.JSON).body(stance).put(path).then().statusCode(200)
+                .body("recorded_by", equalTo("csrf-analyst"));
+    }
+
+    @Test
+    void aRefusedPageIsAReadablePageWithTheApisStatus() {
+        page().get("/demands/no-such-demand").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("no-such-demand"), containsString("Back to the negotiations"));
+        page().get("/negotiations/no-such-talks").then().statusCode(404).contentType(ContentType.HTML);
+        page().get("/").then().statusCode(200);
+        WebFixtures.Scene scene = WebFixtures.scene("Error land", "Error demand");
+        page().get("/negotiations/" + scene.negotiation() + "?as_of=not-a-day").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("as_of"));
+    }
+}
