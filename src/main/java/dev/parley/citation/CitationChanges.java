@@ -12,14 +12,14 @@ import dev.parley.feed.Subject;
  * names the same scopes in {@code @Versioned} on {@link SourceResource} and {@link
  * CitationResource}; positions embed citations, so an edit also moves {@link Scopes#CITATION_EDITS}.
  */
-final class CitationChanges {
+public final class CitationChanges {
 
     /** The source list. */
-    static final String SOURCES = "sources";
+    public static final String SOURCES = "sources";
     /** One source, addressed by the {@code id} path parameter. */
-    static final String SOURCE = "source:{id}";
+    public static final String SOURCE = "source:{id}";
     /** One citation, addressed by the {@code id} path parameter. */
-    static final String CITATION = "citation:{id}";
+    public static final String CITATION = "citation:{id}";
 
     private CitationChanges() {
     }

@@ -13,14 +13,14 @@ import dev.parley.feed.Subject;
  * PositionResource}; a demand's changes also move its negotiation's matrix ({@link Scopes#MATRIX})
  * and the citation lists filtered by demand ({@link Scopes#CITATIONS}).
  */
-final class DemandChanges {
+public final class DemandChanges {
 
     /** The demand list. */
-    static final String DEMANDS = "demands";
+    public static final String DEMANDS = "demands";
     /** One demand, addressed by the {@code slug} path parameter. */
-    static final String DEMAND = "demand:{slug}";
+    public static final String DEMAND = "demand:{slug}";
     /** A demand's positions, each position and each history. */
-    static final String POSITIONS = "positions:{slug}";
+    public static final String POSITIONS = "positions:{slug}";
 
     private DemandChanges() {
     }

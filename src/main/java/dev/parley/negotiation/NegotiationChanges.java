@@ -12,12 +12,12 @@ import dev.parley.feed.Subject;
  * the same scopes in {@code @Versioned} on {@link NegotiationResource}; the matrix
  * ({@link Scopes#MATRIX}) also moves with the demands and stances shown in it.
  */
-final class NegotiationChanges {
+public final class NegotiationChanges {
 
     /** The negotiation list. */
-    static final String NEGOTIATIONS = "negotiations";
+    public static final String NEGOTIATIONS = "negotiations";
     /** One negotiation, addressed by the {@code slug} path parameter. */
-    static final String NEGOTIATION = "negotiation:{slug}";
+    public static final String NEGOTIATION = "negotiation:{slug}";
 
     private NegotiationChanges() {
     }

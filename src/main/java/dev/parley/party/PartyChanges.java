@@ -11,12 +11,12 @@ import dev.parley.feed.Subject;
  * Every change a party write records, and the version scopes it moves. The read side names the same
  * scopes in {@code @Versioned} on {@link PartyResource}: compare them here, line by line.
  */
-final class PartyChanges {
+public final class PartyChanges {
 
     /** The party list. */
-    static final String PARTIES = "parties";
+    public static final String PARTIES = "parties";
     /** One party, addressed by the {@code slug} path parameter. */
-    static final String PARTY = "party:{slug}";
+    public static final String PARTY = "party:{slug}";
 
     private PartyChanges() {
     }

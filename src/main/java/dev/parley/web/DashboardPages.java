@@ -22,11 +22,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.parley.common.ApiException;
 import dev.parley.common.Dates;
-import dev.parley.common.Scopes;
+import dev.parley.etag.Scopes;
 import dev.parley.negotiation.Negotiation;
+import dev.parley.negotiation.NegotiationChanges;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.negotiation.NegotiationView;
 import dev.parley.party.Party;
+import dev.parley.party.PartyChanges;
 import dev.parley.party.PartyService;
 import dev.parley.security.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
@@ -73,7 +75,7 @@ public class DashboardPages {
 
     @GET
     public Response list(@Context Request request, @Context UriInfo uri) {
-        return tags.page(request, uri, List.of(Scopes.NEGOTIATIONS), versions -> Templates.list(nav(),
+        return tags.page(request, uri, List.of(NegotiationChanges.NEGOTIATIONS), versions -> Templates.list(nav(),
                 negotiations.all().stream().map(NegotiationView::from).toList()));
     }
 
@@ -157,7 +159,8 @@ public class DashboardPages {
     }
 
     private static List<String> scopes(String slug) {
-        return List.of(Scopes.negotiation(slug), Scopes.matrix(slug), Scopes.PARTIES);
+        return List.of(Scopes.fill(NegotiationChanges.NEGOTIATION, slug), Scopes.fill(Scopes.MATRIX, slug),
+                PartyChanges.PARTIES);
     }
 
     private static LocalDate latest(LocalDate first, LocalDate... others) {

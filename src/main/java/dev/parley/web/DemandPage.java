@@ -21,17 +21,20 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.parley.citation.CitationChanges;
 import dev.parley.citation.CitationService;
 import dev.parley.citation.Source;
 import dev.parley.common.ApiException;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.demand.Demand;
+import dev.parley.demand.DemandChanges;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.DemandView;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionView;
+import dev.parley.etag.Scopes;
 import dev.parley.party.Party;
+import dev.parley.party.PartyChanges;
 import dev.parley.party.PartyService;
 import dev.parley.security.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
@@ -101,8 +104,8 @@ public class DemandPage {
 
     @GET
     public Response demand(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
-        List<String> scopes = List.of(Scopes.demand(slug), Scopes.positions(slug), Scopes.CITATION_EDITS,
-                Scopes.SOURCES, Scopes.PARTIES);
+        List<String> scopes = List.of(Scopes.fill(DemandChanges.DEMAND, slug), Scopes.fill(DemandChanges.POSITIONS, slug),
+                Scopes.CITATION_EDITS, CitationChanges.SOURCES, PartyChanges.PARTIES);
         return tags.page(request, uri, scopes, versions -> {
             Demand demand = demands.require(slug);
             Map<String, String> names = new HashMap<>();

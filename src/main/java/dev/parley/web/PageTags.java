@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.parley.common.VersionCache;
+import dev.parley.etag.VersionCache;
 import dev.parley.security.SignedIn;
 import io.quarkus.qute.TemplateInstance;
 
