@@ -244,6 +244,59 @@ final class OperationMatrix {
         }
     }
 
+    /**
+     * A caller that accepts only problem+json gets the problem, never 406: with an unknown key every
+     * operation answers 401, and, as admin without If-Match, a PATCH, PUT or DELETE answers 428.
+     */
+    void checkProblemOnly(Operation operation) {
+        String path = resolve(operation.path());
+        Answer unknown = problemOnly(operation, path, "parley_no_such_key", null);
+        String where = operation + " for a problem-only caller with an unknown key answered " + unknown.status()
+                + " " + unknown.contentType() + ": " + unknown.body();
+        assertThat(unknown.status()).as(where).isEqualTo(401);
+        assertThat(unknown.contentType()).as(where).startsWith(PROBLEM);
+        if (PRECONDITIONED.contains(operation.method())) {
+            Answer unconditional = problemOnly(operation, path, keys.get(Credential.ADMIN), null);
+            where = operation + " for a problem-only admin without If-Match answered " + unconditional.status() + " "
+                    + unconditional.contentType() + ": " + unconditional.body();
+            assertThat(unconditional.status()).as(where).isEqualTo(428);
+            assertThat(unconditional.contentType()).as(where).startsWith(PROBLEM);
+        }
+    }
+
+    /**
+     * A DELETE with its If-Match, from a caller that accepts only problem+json, takes effect and
+     * answers empty (or refuses with a problem, say for a reference), never 406. It deletes the
+     * matrix's data: run it after every other check of this matrix.
+     */
+    void checkProblemOnlyDelete(Operation operation) {
+        String path = resolve(operation.path());
+        String etag = anonymous().auth().oauth2(keys.get(Credential.ADMIN)).accept("application/json").get(path)
+                .then().statusCode(200).extract().header("ETag");
+        Answer answer = problemOnly(operation, path, keys.get(Credential.ADMIN), etag);
+        String where = operation + " with If-Match for a problem-only admin answered " + answer.status() + " "
+                + answer.contentType() + ": " + answer.body();
+        assertThat(answer.status()).as(where).isNotEqualTo(406).isLessThan(500);
+        if (answer.status() < 300) {
+            assertThat(answer.body()).as(where).isEmpty();
+        } else {
+            assertThat(answer.contentType()).as(where).startsWith(PROBLEM);
+        }
+    }
+
+    private Answer problemOnly(Operation operation, String path, String key, String ifMatch) {
+        RequestSpecification request = anonymous().accept(PROBLEM).auth().oauth2(key);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (operation.bodyType() != null) {
+            request.contentType(operation.bodyType()).body(BODIES.getOrDefault(operation.operationId(), "{}"));
+        }
+        Response response = request.request(operation.method(), path);
+        return new Answer(response.statusCode(), String.valueOf(response.contentType()),
+                response.header("WWW-Authenticate"), response.asString());
+    }
+
     private Response idempotent(Operation operation, String path, String key) {
         RequestSpecification request = anonymous().auth().oauth2(keys.get(Credential.ADMIN))
                 .header("Idempotency-Key", key);

@@ -56,6 +56,21 @@ class RoleMatrixTest {
         return posts.stream().map(post -> dynamicTest(post.toString(), () -> matrix.checkReplay(post)));
     }
 
+    /**
+     * {@code Accept: application/problem+json} alone never gets 406 where the answer is a problem
+     * or empty: every operation of the document, then every DELETE taking effect.
+     */
+    @TestFactory
+    Stream<DynamicTest> problemOnlyCallersGetTheProblemOrTheEmptyAnswer() {
+        OperationMatrix matrix = OperationMatrix.load(anonymousRead());
+        Stream<DynamicTest> problems = matrix.operations().stream()
+                .map(operation -> dynamicTest(operation.toString(), () -> matrix.checkProblemOnly(operation)));
+        Stream<DynamicTest> deletes = matrix.operations().stream().filter(o -> o.method().equals("DELETE"))
+                .map(operation -> dynamicTest(operation + " with If-Match",
+                        () -> matrix.checkProblemOnlyDelete(operation)));
+        return Stream.concat(problems, deletes);
+    }
+
     @Test
     void anonymousReadIsOnByDefaultWithTheEmbeddedDatabaseOnly() {
         Assumptions.assumeTrue(System.getenv("PARLEY_ANONYMOUS_READ") == null, "PARLEY_ANONYMOUS_READ is set");
