@@ -18,9 +18,13 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.demand.Demand;
 import dev.parley.demand.DemandRequest;
 import dev.parley.demand.DemandService;
+import dev.parley.demand.LinkRequest;
+import dev.parley.demand.LinkService;
 import dev.parley.demand.PartyHistory;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.RecordedStance;
+import dev.parley.event.EventRequest;
+import dev.parley.event.EventService;
 import dev.parley.negotiation.NegotiationRequest;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.PartyRequest;
@@ -36,9 +40,13 @@ public class BundleService {
     private final NegotiationService negotiations;
     private final DemandService demands;
     private final PositionService positions;
+    private final LinkService links;
+    private final EventService events;
 
     BundleService(PartyService parties, CitationService citations, NegotiationService negotiations,
-            DemandService demands, PositionService positions) {
+            DemandService demands, PositionService positions, LinkService links, EventService events) {
+        this.links = links;
+        this.events = events;
         this.parties = parties;
         this.citations = citations;
         this.negotiations = negotiations;
@@ -56,7 +64,14 @@ public class BundleService {
                 citations.allCitations().stream().map(c -> new Bundle.BundleCitation(c.id, c.source.id, c.title,
                         c.url, c.publishedOn, c.quote, c.speaker, c.kind, c.relation)).toList(),
                 negotiations.all().stream().map(NegotiationRequest::of).toList(),
-                demands.all().stream().map(d -> toBundle(d, histories.getOrDefault(d.slug, List.of()))).toList());
+                demands.all().stream().map(d -> toBundle(d, histories.getOrDefault(d.slug, List.of()))).toList(),
+                events.all().stream().map(e -> new Bundle.BundleEvent(e.id, e.negotiation.slug, e.kind, e.occurredOn,
+                        e.occurredOnPrecision, e.title, e.parties.stream().map(p -> p.slug).toList(),
+                        List.copyOf(e.documentIds), e.note, e.citations.stream().map(c -> c.id).toList())).toList(),
+                links.all().stream().map(l -> new Bundle.BundleLink(l.id, l.demand.slug, l.type, l.target.slug, l.note,
+                        l.citations.stream().map(c -> c.id).toList())).toList(),
+                demands.allRevisions().stream().map(r -> new Bundle.BundleRevision(r.demand.slug, r.title, r.text,
+                        r.changedAt, r.changedBy, r.changeSummary)).toList());
     }
 
     /**
@@ -88,23 +103,49 @@ public class BundleService {
             negotiationsCreated += within("/negotiations/" + index,
                     () -> negotiations.upsert(bundle.negotiations().get(index))) ? 1 : 0;
         }
+        for (int i = 0; i < bundle.events().size(); i++) {
+            Bundle.BundleEvent e = bundle.events().get(i);
+            String pointer = "/events/" + i;
+            within(pointer, () -> this.events.upsert(e.id(), e.negotiation(), new EventRequest(e.kind(),
+                    e.occurredOn(), e.occurredOnPrecision(), e.title(), e.parties(), e.documentIds(), e.note(),
+                    e.citationIds()), ""));
+        }
         int demandsCreated = 0;
         int stancesAdded = 0;
+        // Every demand first: stances name other demands as their counter or conditions.
         for (int i = 0; i < bundle.demands().size(); i++) {
             Bundle.BundleDemand d = bundle.demands().get(i);
             String pointer = "/demands/" + i;
             Set<String> withHistory = new HashSet<>();
             d.positions().forEach(p -> withHistory.add(p.party()));
             DemandRequest request = new DemandRequest(d.slug(), d.negotiation(), d.proposer(), d.addressees(),
-                    d.title(), d.text(), d.topic(), d.kind(), d.tabledOn());
+                    d.title(), d.text(), d.topic(), d.kind(), d.tabledOn(), d.coProposers(), d.concerned(),
+                    d.inseparable(), null);
             demandsCreated += within(pointer, () -> demands.upsert(request, withHistory)) ? 1 : 0;
+        }
+        for (int i = 0; i < bundle.demands().size(); i++) {
+            Bundle.BundleDemand d = bundle.demands().get(i);
+            String pointer = "/demands/" + i;
             Demand demand = demands.require(d.slug());
             for (int j = 0; j < d.positions().size(); j++) {
                 Bundle.BundlePosition p = d.positions().get(j);
                 List<RecordedStance> history = p.history().stream().map(s -> new RecordedStance(s.status(),
-                        s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy())).toList();
+                        s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy(), s.conditions(),
+                        s.counter(), s.eventId())).toList();
                 stancesAdded += positions.restore(demand, p.party(), history, pointer + "/positions/" + j);
             }
+        }
+        for (int i = 0; i < bundle.links().size(); i++) {
+            Bundle.BundleLink l = bundle.links().get(i);
+            String pointer = "/links/" + i;
+            within(pointer, () -> links.upsert(l.id(), l.demand(), new LinkRequest(l.type(), l.target(), l.note(),
+                    l.citationIds()), ""));
+        }
+        for (int i = 0; i < bundle.revisions().size(); i++) {
+            Bundle.BundleRevision r = bundle.revisions().get(i);
+            String pointer = "/revisions/" + i;
+            within(pointer, () -> demands.restoreRevision(r.demand(), r.title(), r.text(), r.changedAt(), r.changedBy(),
+                    r.changeSummary()));
         }
         return new ImportSummary(partiesCreated, sourcesCreated, citationsCreated, negotiationsCreated,
                 demandsCreated, stancesAdded);
@@ -126,7 +167,11 @@ public class BundleService {
                 d.addressees.stream().map(p -> p.slug).toList(), d.title, d.text, d.topic, d.kind, d.tabledOn,
                 histories.stream().map(h -> new Bundle.BundlePosition(h.party(), h.history().stream()
                         .map(s -> new Bundle.BundleStance(s.status(), s.effectiveOn(), s.note(), s.citationIds(),
-                                s.recordedAt(), s.recordedBy()))
-                        .toList())).toList());
+                                s.recordedAt(), s.recordedBy(), s.conditions().isEmpty() ? null : s.conditions(),
+                                s.counter(), s.eventId()))
+                        .toList())).toList(),
+                d.coProposers.isEmpty() ? null : d.coProposers.stream().map(p -> p.slug).toList(),
+                d.concerned.isEmpty() ? null : d.concerned.stream().map(p -> p.slug).toList(),
+                d.inseparable ? Boolean.TRUE : null);
     }
 }

@@ -31,6 +31,12 @@ public final class Scopes {
     public static final String API_KEYS = "api-keys";
     public static final String WEBHOOK = "webhook:{id}";
     public static final String WEBHOOKS = "webhooks";
+    /** A negotiation's events. */
+    public static final String EVENTS = "events:{slug}";
+    public static final String EVENT = "event:{id}";
+    /** A demand's outgoing links. */
+    public static final String LINKS = "links:{slug}";
+    public static final String LINK = "link:{id}";
 
     private Scopes() {
     }
@@ -80,6 +86,22 @@ public final class Scopes {
 
     public static String webhook(String id) {
         return WEBHOOK.replace("{id}", id);
+    }
+
+    public static String events(String negotiation) {
+        return EVENTS.replace("{slug}", negotiation);
+    }
+
+    public static String event(String id) {
+        return EVENT.replace("{id}", id);
+    }
+
+    public static String links(String demand) {
+        return LINKS.replace("{slug}", demand);
+    }
+
+    public static String link(String id) {
+        return LINK.replace("{id}", id);
     }
 
     public static String citation(String id) {

@@ -16,29 +16,31 @@ public record ChangeView(
                 "party.created", "party.updated",
                 "party.deleted", "negotiation.created", "negotiation.updated", "demand.created", "demand.updated",
                 "demand.deleted", "position.changed", "source.created", "source.updated", "citation.created",
-                "citation.updated" }) String type,
+                "citation.updated", "link.created", "link.deleted", "event.created", "event.updated",
+                "demand.revised" }) String type,
         Instant occurredAt,
         Subject subject,
-        @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug.") @JsonRawValue String data,
+        @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug, but for link.deleted the link as it was; for demand.revised the wording the change replaced (a Revision).") @JsonRawValue String data,
         @Schema(description = "Name of whoever made the change.", examples = "seed") String recordedBy){
 
     /** Every change type the log records. */
     public static final Set<String> TYPES = Set.of("party.created", "party.updated", "party.deleted",
             "negotiation.created", "negotiation.updated", "demand.created", "demand.updated", "demand.deleted",
-            "position.changed", "source.created", "source.updated", "citation.created", "citation.updated");
+            "position.changed", "source.created", "source.updated", "citation.created", "citation.updated",
+            "link.created", "link.deleted", "event.created", "event.updated", "demand.revised");
 
     /** What changed: slug-addressed subjects carry {@code slug}, id-addressed ones {@code id}. */
     @Schema(name = "ChangeSubject", requiredProperties = "kind")
     public record Subject(
             @Schema(enumeration = {
-                    "party", "negotiation", "demand", "position", "source", "citation" }) String kind,
+                    "party", "negotiation", "demand", "position", "source", "citation", "link", "event" }) String kind,
             @Schema(description = "Party, negotiation or demand slug; for a position, its demand's slug.") String slug,
-            @Schema(description = "Source or citation id.") String id,
+            @Schema(description = "Source, citation, link or event id.") String id,
             @Schema(description = "For a position: the party's slug.") String party){
 
         public static Subject of(String kind, String key) {
             return switch (kind) {
-                case "source", "citation" -> new Subject(kind, null, key, null);
+                case "source", "citation", "link", "event" -> new Subject(kind, null, key, null);
                 case "position" -> {
                     int slash = key.indexOf('/');
                     yield new Subject(kind, key.substring(0, slash), null, key.substring(slash + 1));
