@@ -40,7 +40,7 @@ public class BundleResource {
     @GET
     @Versioned(Scopes.ALL)
     @Path("/export")
-    @Operation(operationId = "exportBundle", summary = "Export everything as a bundle", description = "Parties, sources, citations, negotiations and demands with every position's whole history.")
+    @Operation(operationId = "exportBundle", summary = "Export everything as a bundle", description = "Parties, sources, citations, negotiations and demands with every position's whole history, the events of the negotiations, the links between demands and the earlier wordings of demands.")
     @APIResponse(responseCode = "200", description = "The bundle.")
     public Bundle export() {
         return service.export();
@@ -49,7 +49,7 @@ public class BundleResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then appends the stances of each history that are not already recorded (same status, day and recording time). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
+    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then events by id, then appends the stances of each history that are not already recorded (same status, day and recording time), then links by id (a link is never changed; one that would close a PART_OF or SUPERSEDES cycle gives 409 LINK_CYCLE) and the revisions not already held (same demand and changed_at). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
     @APIResponse(responseCode = "200", description = "What was created.", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public Response importBundle(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,

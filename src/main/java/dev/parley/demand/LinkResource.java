@@ -79,16 +79,16 @@ public class LinkResource {
     }
 
     @GET
-    @Versioned(Scopes.LINK)
+    @Versioned({ Scopes.LINK, Scopes.DEMAND })
     @Path("/{id}")
-    @Operation(operationId = "getLink", summary = "Get a link", description = "Addressed by its server-assigned id under the demand it starts from; its ETag is the one DELETE needs in If-Match.")
+    @Operation(operationId = "getLink", summary = "Get a link", description = "Addressed by its server-assigned id under the demand it starts from. Its ETag, the one DELETE needs in If-Match, also moves with that demand: a link is never edited, and deleting it after the demand changed asks for a fresh read.")
     @APIResponse(responseCode = "200", description = "The link.")
     public LinkView get(@PathParam("slug") String slug, @PathParam("id") String id) {
         return LinkView.from(service.require(slug, id));
     }
 
     @DELETE
-    @Versioned(Scopes.LINK)
+    @Versioned({ Scopes.LINK, Scopes.DEMAND })
     @Requires(Role.ANALYST)
     @Path("/{id}")
     @Operation(operationId = "deleteLink", summary = "Delete a link", description = "A link is never edited: delete it and make another. Deleting a PART_OF link re-derives the package's status.")
