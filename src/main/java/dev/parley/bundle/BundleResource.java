@@ -2,25 +2,23 @@ package dev.parley.bundle;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,10 +27,8 @@ public class BundleResource {
 
     private final BundleService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
 
-    BundleResource(BundleService service, RequestValidator validator, Idempotency idempotency) {
-        this.idempotency = idempotency;
+    BundleResource(BundleService service, RequestValidator validator) {
         this.service = service;
         this.validator = validator;
     }
@@ -52,9 +48,8 @@ public class BundleResource {
     @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then events by id, then appends the stances of each history that are not already recorded (same status, day and recording time), then links by id (a link is never changed; one that would close a PART_OF or SUPERSEDES cycle gives 409 LINK_CYCLE) and the revisions not already held (same demand and changed_at). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
     @APIResponse(responseCode = "200", description = "What was created.", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response importBundle(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            Bundle bundle) {
-        return idempotency.run(idempotencyKey, bundle,
-                () -> Response.ok(service.importBundle(validator.check(bundle))).build());
+    @Idempotent(transactionTimeout = BundleService.IMPORT_TIMEOUT)
+    public RestResponse<ImportSummary> importBundle(Bundle bundle) {
+        return RestResponse.ok(service.importBundle(validator.check(bundle)));
     }
 }

@@ -29,7 +29,6 @@ import dev.parley.negotiation.NegotiationRequest;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.PartyRequest;
 import dev.parley.party.PartyService;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /** Writes the whole data set as a bundle and reads one back, upserting, in one transaction. */
 @ApplicationScoped
@@ -75,12 +74,15 @@ public class BundleService {
     }
 
     /**
-     * Upserts everything the bundle holds; any error rolls the whole import back. A large bundle may
-     * take minutes, longer than the default transaction timeout, whose reaper would interrupt the
-     * thread mid-write (and an interrupted H2 closes its file).
+     * Seconds an import's transaction may take. A large bundle may take minutes, longer than the
+     * default transaction timeout, whose reaper would interrupt the thread mid-write (and an
+     * interrupted H2 closes its file). A timeout can only be set where the transaction starts, so
+     * the callers start it: {@link BundleResource} through {@code @Idempotent}, {@link SeedLoader}.
      */
-    @Transactional
-    @TransactionConfiguration(timeout = 900)
+    static final int IMPORT_TIMEOUT = 900;
+
+    /** Upserts everything the bundle holds; any error rolls the whole import back. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public ImportSummary importBundle(Bundle bundle) {
         int partiesCreated = 0;
         for (PartyRequest party : bundle.parties()) {

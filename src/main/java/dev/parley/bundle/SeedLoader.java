@@ -53,7 +53,8 @@ public class SeedLoader {
                 return;
             }
             Arc.container().instance(Caller.class).get().actAs("seed");
-            ImportSummary summary = bundles.importBundle(validator.check(read()));
+            ImportSummary summary = QuarkusTransaction.requiringNew().timeout(BundleService.IMPORT_TIMEOUT)
+                    .call(() -> bundles.importBundle(validator.check(read())));
             LOG.infof("Loaded the seed case: %d demands, %d citations", summary.demandsCreated(),
                     summary.citationsCreated());
         } catch (RuntimeException e) {

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.parley.common.Api;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 
 @Path("/api/v1/citations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +45,7 @@ public class CitationResource {
     }
 
     @GET
-    @Versioned(Scopes.CITATION)
+    @Versioned(CitationChanges.CITATION)
     @Path("/{id}")
     @Operation(operationId = "getCitation", summary = "Get a citation", description = "A citation is created inline with the stance it supports (PUT .../positions/{party}) and can be attached to later stances by id.")
     @APIResponse(responseCode = "200", description = "The citation.")

@@ -17,7 +17,6 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.feed.ChangeLog;
 
 /** Sources and the citations drawn from them. */
@@ -55,8 +54,7 @@ public class CitationService {
     public Source updateSource(String id, UnaryOperator<SourceRequest> edit) {
         Source source = requireSource(id);
         apply(source, edit.apply(SourceRequest.of(source)));
-        changes.append("source.updated", "source", source.id, SourceView.from(source),
-                List.of(Scopes.SOURCES, Scopes.source(source.id)));
+        changes.record(CitationChanges.sourceUpdated(source));
         return source;
     }
 
@@ -135,8 +133,7 @@ public class CitationService {
         Citation citation = existing.get();
         if (!requestOf(citation).equals(request)) {
             fill(citation, source, request);
-            changes.append("citation.updated", "citation", id, CitationView.from(citation),
-                    List.of(Scopes.CITATIONS, Scopes.CITATION_EDITS, Scopes.citation(id)));
+            changes.record(CitationChanges.citationUpdated(citation));
         }
         return false;
     }
@@ -152,8 +149,7 @@ public class CitationService {
         source.createdAt = Clock.now();
         apply(source, request);
         sources.persist(source);
-        changes.append("source.created", "source", source.id, SourceView.from(source),
-                List.of(Scopes.SOURCES, Scopes.source(source.id)));
+        changes.record(CitationChanges.sourceCreated(source));
         return source;
     }
 
@@ -163,8 +159,7 @@ public class CitationService {
         citation.createdAt = Clock.now();
         fill(citation, source, request);
         citations.persist(citation);
-        changes.append("citation.created", "citation", citation.id, CitationView.from(citation),
-                List.of(Scopes.CITATIONS, Scopes.citation(citation.id)));
+        changes.record(CitationChanges.citationCreated(citation));
         return citation;
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -22,17 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -43,18 +41,16 @@ public class SourceResource {
 
     private final CitationService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    SourceResource(CitationService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
-        this.idempotency = idempotency;
+    SourceResource(CitationService service, RequestValidator validator, MergePatch mergePatch) {
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Versioned(Scopes.SOURCES)
+    @Versioned(CitationChanges.SOURCES)
     @Operation(operationId = "listSources", summary = "List sources", description = "Ordered by id, which follows creation time.")
     @APIResponse(responseCode = "200", description = "A page of sources.")
     public Page<SourceView> list(
@@ -68,16 +64,15 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSource", summary = "Create a source", description = "The server assigns the id; citations refer to the source by it (source_id).")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = SourceView.class)))
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            SourceRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            Source source = service.createSource(validator.check(request));
-            return Response.created(URI.create("/api/v1/sources/" + source.id)).entity(SourceView.from(source)).build();
-        });
+    @Idempotent
+    public RestResponse<SourceView> create(SourceRequest request) {
+        Source source = service.createSource(validator.check(request));
+        return RestResponse.ResponseBuilder.<SourceView> created(URI.create("/api/v1/sources/" + source.id))
+                .entity(SourceView.from(source)).build();
     }
 
     @GET
-    @Versioned(Scopes.SOURCE)
+    @Versioned(CitationChanges.SOURCE)
     @Path("/{id}")
     @Operation(operationId = "getSource", summary = "Get a source", description = "Addressed by its server-assigned id.")
     @APIResponse(responseCode = "200", description = "The source.")
@@ -86,7 +81,7 @@ public class SourceResource {
     }
 
     @PATCH
-    @Versioned(Scopes.SOURCE)
+    @Versioned(CitationChanges.SOURCE)
     @Requires(Role.ANALYST)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)

@@ -42,7 +42,7 @@ public class Database {
         return sessions.select(new PersistenceUnit.PersistenceUnitLiteral(kind)).get();
     }
 
-    /** The active datasource, for the few hot reads that need no entity (see VersionStore). */
+    /** The active datasource, for the few hot reads that need no entity (see etag.VersionStore). */
     @Produces
     @Singleton
     @Active

@@ -12,16 +12,17 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.hibernate.Session;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionRunnerOptions;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -29,7 +30,12 @@ import io.quarkus.scheduler.Scheduled;
  * transaction of its own (so a concurrent duplicate sees the claim and gets 409); the operation and
  * the record of its answer then commit together, so a retry after any failure either replays that
  * answer or runs the operation for the first time, never twice. The same key with another body
- * gets 422. Keys belong to the caller and are kept 24 hours.
+ * gets 422. Keys belong to the caller and are kept 24 hours. Resource methods ask for it with
+ * {@link Idempotent}.
+ * <p>
+ * The operation runs in a transaction of its own whether or not a key was sent, so what commits
+ * with what, and when after-commit steps (the dispatcher's and the stream's wake-ups) run, does not
+ * depend on a header.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -50,24 +56,28 @@ public class Idempotency {
         this.caller = caller;
     }
 
-    /** Runs {@code operation} once per key and body; {@code request} is the parsed body. */
-    public Response run(String key, Object request, Supplier<Response> operation) {
+    /**
+     * Runs {@code operation} once per key and body, in a transaction of its own ({@code timeout}
+     * seconds, or the default for 0); {@code request} is the parsed body.
+     */
+    RestResponse<?> run(String key, Object request, int timeout, Supplier<RestResponse<?>> operation) {
         if (key == null) {
-            return operation.get();
+            return transaction(timeout).call(operation::get);
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw InvalidRequest.badParameter(HEADER, "must be 1 to 255 visible ASCII characters");
         }
         String owner = caller.keyId() != null ? caller.keyId() : caller.name();
         String hash = hash(request);
-        Response replay = claim(owner, key, hash);
+        RestResponse<?> replay = claim(owner, key, hash);
         if (replay != null) {
             return replay;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.get();
-                record(owner, key, response.getStatus(), response.getHeaderString(HttpHeaders.LOCATION),
+            return transaction(timeout).call(() -> {
+                RestResponse<?> response = operation.get();
+                record(owner, key, response.getStatus(),
+                        response.getLocation() == null ? null : response.getLocation().toString(),
                         json(response.getEntity()));
                 return response;
             });
@@ -89,7 +99,7 @@ public class Idempotency {
     }
 
     /** Claims the key, or answers with what a retry gets: the first answer, 409 or 422. */
-    private Response claim(String owner, String key, String hash) {
+    private RestResponse<?> claim(String owner, String key, String hash) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> session.createNativeQuery(
@@ -127,9 +137,11 @@ public class Idempotency {
                         "A request with this Idempotency-Key is still running; retry when it has finished.");
             }
             int status = ((Number) row[1]).intValue();
-            Response.ResponseBuilder replay = Response.status(status)
+            // Parsed, not the stored text: a typed answer is written by the JSON writer, which would
+            // quote a string.
+            RestResponse.ResponseBuilder<Object> replay = RestResponse.ResponseBuilder.create(status)
                     .type(status < 400 ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE)
-                    .entity(row[3])
+                    .entity(tree((String) row[3]))
                     .header(REPLAYED, "true");
             if (row[2] != null) {
                 replay.location(URI.create((String) row[2]));
@@ -156,6 +168,19 @@ public class Idempotency {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(json(request).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TransactionRunnerOptions transaction(int timeout) {
+        TransactionRunnerOptions transaction = QuarkusTransaction.requiringNew();
+        return timeout > 0 ? transaction.timeout(timeout) : transaction;
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Completes every operation of the generated document with what the shared machinery adds, so no
  * resource has to repeat it: the problem+json answers (400, 401, 403, 404, 406, 413, 415, 429,
- * 500), the conditional-GET headers and 304 of {@link ConditionalGet}, and a merge-patch schema
+ * 500), the conditional-GET headers and 304 of {@link dev.parley.etag.ConditionalGet}, and a merge-patch schema
  * with nothing required for each PATCH body.
  */
 public class OpenApiProblems implements OASFilter {
@@ -83,7 +83,7 @@ public class OpenApiProblems implements OASFilter {
         add(operation, "304", "NotModified");
     }
 
-    /** PATCH, PUT and DELETE of an existing resource need If-Match (see WritePrecondition). */
+    /** PATCH, PUT and DELETE of an existing resource need If-Match (see IfMatch). */
     private static void preconditioned(Operation operation) {
         operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/IfMatch"));
         add(operation, "412", "PreconditionFailed");

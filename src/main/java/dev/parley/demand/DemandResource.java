@@ -7,7 +7,6 @@ import java.util.Locale;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,18 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.InvalidRequest;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -48,18 +46,16 @@ public class DemandResource {
 
     private final DemandService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    DemandResource(DemandService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
-        this.idempotency = idempotency;
+    DemandResource(DemandService service, RequestValidator validator, MergePatch mergePatch) {
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Versioned(Scopes.DEMANDS)
+    @Versioned(DemandChanges.DEMANDS)
     @Operation(operationId = "listDemands", summary = "List demands", description = "Ordered by slug. Filters combine with AND; an unknown negotiation, party or topic simply matches nothing.")
     @APIResponse(responseCode = "200", description = "A page of demands.")
     public Page<DemandView> list(
@@ -85,16 +81,15 @@ public class DemandResource {
     @Operation(operationId = "createDemand", summary = "Table a demand", description = "Creates the demand with a position for every involved party: the proposer and each co-proposer TABLED, each addressee and concerned party UNASSESSED, all effective on tabled_on.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = DemandView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            DemandRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            Demand demand = service.create(validator.check(request));
-            return Response.created(URI.create("/api/v1/demands/" + demand.slug)).entity(DemandView.from(demand)).build();
-        });
+    @Idempotent
+    public RestResponse<DemandView> create(DemandRequest request) {
+        Demand demand = service.create(validator.check(request));
+        return RestResponse.ResponseBuilder.<DemandView> created(URI.create("/api/v1/demands/" + demand.slug))
+                .entity(DemandView.from(demand)).build();
     }
 
     @GET
-    @Versioned(Scopes.DEMAND)
+    @Versioned(DemandChanges.DEMAND)
     @Path("/{slug}")
     @Operation(operationId = "getDemand", summary = "Get a demand", description = "With its derived status, computed from the current positions of the proposer and the addressees.")
     @APIResponse(responseCode = "200", description = "The demand.")
@@ -103,7 +98,7 @@ public class DemandResource {
     }
 
     @PATCH
-    @Versioned(Scopes.DEMAND)
+    @Versioned(DemandChanges.DEMAND)
     @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -117,7 +112,7 @@ public class DemandResource {
     }
 
     @GET
-    @Versioned(Scopes.DEMAND)
+    @Versioned(DemandChanges.DEMAND)
     @Path("/{slug}/revisions")
     @Operation(operationId = "listDemandRevisions", summary = "List the earlier wordings of a demand", description = "Newest first: each PATCH that changed the title or text kept the wording it replaced, with when, by whom and the change_summary it gave.")
     @APIResponse(responseCode = "200", description = "A page of revisions.")
@@ -128,7 +123,7 @@ public class DemandResource {
     }
 
     @DELETE
-    @Versioned(Scopes.DEMAND)
+    @Versioned(DemandChanges.DEMAND)
     @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Operation(operationId = "deleteDemand", summary = "Delete a demand", description = "Deletes the demand with its positions and their history; citations stay.")

@@ -24,7 +24,7 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
+import dev.parley.feed.Change;
 import dev.parley.feed.ChangeLog;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
@@ -123,10 +123,9 @@ public class DemandService {
         apply(demand, request);
         updateRoles(demand, roles);
         refreshStatus(demand);
-        changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
+        changes.record(DemandChanges.updated(demand));
         if (revision != null) {
-            changes.append("demand.revised", "demand", demand.slug, RevisionView.from(revision),
-                    demandScopes(demand));
+            changes.record(DemandChanges.revised(demand, revision));
         }
         refreshPackagesOf(demand);
         return demand;
@@ -166,7 +165,7 @@ public class DemandService {
         revision.changedBy = changedBy;
         revision.changeSummary = changeSummary;
         demands.persist(revision);
-        changes.append("demand.revised", "demand", slug, RevisionView.from(revision), demandScopes(demand));
+        changes.record(DemandChanges.revised(demand, revision));
         return true;
     }
 
@@ -177,21 +176,21 @@ public class DemandService {
     @Transactional
     public void delete(String slug) {
         Demand demand = require(slug);
-        List<String> scopes = new ArrayList<>(demandScopes(demand));
         List<Demand> packages = links.packagesOf(demand);
         // Links go with the demand: the demands on their other ends show them no more.
-        for (DemandLink link : links.touching(List.of(demand))) {
+        List<DemandLink> gone = links.touching(List.of(demand));
+        Change deleted = DemandChanges.deleted(demand, gone);
+        for (DemandLink link : gone) {
             Demand other = link.demand == demand ? link.target : link.demand;
-            scopes.addAll(List.of(Scopes.demand(other.slug), Scopes.links(other.slug), Scopes.link(link.id)));
             other.links.remove(link);
             other.linkedFrom.remove(link);
             links.delete(link);
         }
         demands.delete(demand);
-        changes.appendDeletion("demand.deleted", "demand", slug, scopes);
+        changes.record(deleted);
         for (Demand pkg : packages) {
             if (refreshStatus(pkg)) {
-                changes.append("demand.updated", "demand", pkg.slug, DemandView.from(pkg), demandScopes(pkg));
+                changes.record(DemandChanges.updated(pkg));
             }
             refreshPackagesOf(pkg);
         }
@@ -386,21 +385,10 @@ public class DemandService {
                 continue;
             }
             if (refreshStatus(pkg)) {
-                changes.append("demand.updated", "demand", pkg.slug, DemandView.from(pkg), demandScopes(pkg));
+                changes.record(DemandChanges.updated(pkg));
             }
             refreshPackagesOf(pkg, seen);
         }
-    }
-
-    /** What a demand's own changes touch: lists, the demand, its positions, its negotiation's matrix. */
-    static List<String> demandScopes(Demand demand) {
-        return List.of(Scopes.DEMANDS, Scopes.demand(demand.slug), Scopes.positions(demand.slug),
-                Scopes.matrix(demand.negotiation.slug), Scopes.CITATIONS);
-    }
-
-    /** What a recorded stance touches: its positions, the matrix, and citation lists filtered by demand. */
-    static List<String> stanceScopes(Demand demand) {
-        return List.of(Scopes.positions(demand.slug), Scopes.matrix(demand.negotiation.slug), Scopes.CITATIONS);
     }
 
     /** Positions in the order the API lists them: proposer, co-proposers, addressees, concerned; then as added. */
@@ -448,7 +436,7 @@ public class DemandService {
             open(demand, party, PositionRole.CONCERNED, withoutOpeningStance);
         }
         refreshStatus(demand);
-        changes.append("demand.created", "demand", demand.slug, DemandView.from(demand), demandScopes(demand));
+        changes.record(DemandChanges.created(demand));
         return demand;
     }
 

@@ -6,27 +6,24 @@ import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -37,12 +34,10 @@ public class LinkResource {
 
     private final LinkService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
 
-    LinkResource(LinkService service, RequestValidator validator, Idempotency idempotency) {
+    LinkResource(LinkService service, RequestValidator validator) {
         this.service = service;
         this.validator = validator;
-        this.idempotency = idempotency;
     }
 
     /** The links of one demand, unpaged: a demand links to few others. */
@@ -51,7 +46,7 @@ public class LinkResource {
     }
 
     @GET
-    @Versioned(Scopes.LINKS)
+    @Versioned(DemandChanges.LINKS)
     @Operation(operationId = "listLinks", summary = "List the links from a demand", description = "Every link from the demand to others, oldest first; the links pointing at it are in the demand's linked_from.")
     @APIResponse(responseCode = "200", description = "The links.")
     public LinkList list(@PathParam("slug") String slug) {
@@ -69,17 +64,15 @@ public class LinkResource {
             re-derives the package's status.""")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = LinkView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(@PathParam("slug") String slug,
-            @Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey, LinkRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            DemandLink link = service.create(slug, validator.check(request));
-            return Response.created(URI.create("/api/v1/demands/" + slug + "/links/" + link.id))
-                    .entity(LinkView.from(link)).build();
-        });
+    @Idempotent
+    public RestResponse<LinkView> create(@PathParam("slug") String slug, LinkRequest request) {
+        DemandLink link = service.create(slug, validator.check(request));
+        return RestResponse.ResponseBuilder.<LinkView> created(URI.create("/api/v1/demands/" + slug + "/links/" + link.id))
+                .entity(LinkView.from(link)).build();
     }
 
     @GET
-    @Versioned({ Scopes.LINK, Scopes.DEMAND })
+    @Versioned({ DemandChanges.LINK, DemandChanges.DEMAND })
     @Path("/{id}")
     @Operation(operationId = "getLink", summary = "Get a link", description = "Addressed by its server-assigned id under the demand it starts from. Its ETag, the one DELETE needs in If-Match, also moves with that demand: a link is never edited, and deleting it after the demand changed asks for a fresh read.")
     @APIResponse(responseCode = "200", description = "The link.")
@@ -88,7 +81,7 @@ public class LinkResource {
     }
 
     @DELETE
-    @Versioned({ Scopes.LINK, Scopes.DEMAND })
+    @Versioned({ DemandChanges.LINK, DemandChanges.DEMAND })
     @Requires(Role.ANALYST)
     @Path("/{id}")
     @Operation(operationId = "deleteLink", summary = "Delete a link", description = "A link is never edited: delete it and make another. Deleting a PART_OF link re-derives the package's status.")

@@ -23,7 +23,7 @@ import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
 import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
-import dev.parley.common.Scopes;
+import dev.parley.feed.Change;
 import dev.parley.feed.ChangeLog;
 import dev.parley.negotiation.Negotiation;
 
@@ -93,14 +93,13 @@ public class LinkService {
     @Transactional
     public void delete(String slug, String id) {
         DemandLink link = require(slug, id);
-        LinkView view = LinkView.from(link);
-        List<String> scopes = scopes(link);
+        Change deleted = DemandChanges.linkDeleted(link);
         Demand from = link.demand;
         Demand target = link.target;
         from.links.remove(link);
         target.linkedFrom.remove(link);
         links.delete(link);
-        changes.append("link.deleted", "link", id, view, scopes);
+        changes.record(deleted);
         if (link.type == LinkType.PART_OF) {
             settle(target);
         }
@@ -147,7 +146,7 @@ public class LinkService {
         links.persist(link);
         demand.links.add(link);
         target.linkedFrom.add(link);
-        changes.append("link.created", "link", link.id, LinkView.from(link), scopes(link));
+        changes.record(DemandChanges.linkCreated(link));
         if (link.type == LinkType.PART_OF) {
             settle(target);
         }
@@ -157,8 +156,7 @@ public class LinkService {
     /** A package gained or lost a member: its status, and its own packages', may move. */
     private void settle(Demand pkg) {
         if (demands.refreshStatus(pkg)) {
-            changes.append("demand.updated", "demand", pkg.slug, DemandView.from(pkg),
-                    DemandService.demandScopes(pkg));
+            changes.record(DemandChanges.updated(pkg));
         }
         demands.refreshPackagesOf(pkg);
     }
@@ -181,14 +179,5 @@ public class LinkService {
             }
         }
         return false;
-    }
-
-    /**
-     * A link shows on both demands' views, in the from-demand's list and on the graph and matrix of
-     * their negotiation.
-     */
-    private static List<String> scopes(DemandLink link) {
-        return List.of(Scopes.DEMANDS, Scopes.demand(link.demand.slug), Scopes.demand(link.target.slug),
-                Scopes.links(link.demand.slug), Scopes.link(link.id), Scopes.matrix(link.demand.negotiation.slug));
     }
 }

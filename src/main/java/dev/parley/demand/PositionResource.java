@@ -23,8 +23,8 @@ import dev.parley.common.Dates;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -42,7 +42,7 @@ public class PositionResource {
     }
 
     @GET
-    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
+    @Versioned({ DemandChanges.POSITIONS, Scopes.CITATION_EDITS })
     @Operation(operationId = "listPositions", summary = "Current positions on a demand", description = "One per involved party: the proposer first, then the addressees.")
     @APIResponse(responseCode = "200", description = "The positions.")
     public PositionList list(@PathParam("slug") String slug) {
@@ -50,7 +50,7 @@ public class PositionResource {
     }
 
     @GET
-    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
+    @Versioned({ DemandChanges.POSITIONS, Scopes.CITATION_EDITS })
     @Path("/{party}")
     @Operation(operationId = "getPosition", summary = "A party's current position on a demand", description = "The stance whose effective_on is the latest, with its citations. Its ETag is the If-Match a following PUT needs.")
     @APIResponse(responseCode = "200", description = "The position.")
@@ -59,7 +59,7 @@ public class PositionResource {
     }
 
     @PUT
-    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
+    @Versioned({ DemandChanges.POSITIONS, Scopes.CITATION_EDITS })
     @Requires(Role.ANALYST)
     @Path("/{party}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,7 +71,7 @@ public class PositionResource {
     }
 
     @GET
-    @Versioned({ Scopes.POSITIONS, Scopes.CITATION_EDITS })
+    @Versioned({ DemandChanges.POSITIONS, Scopes.CITATION_EDITS })
     @Path("/{party}/history")
     @Operation(operationId = "listPositionHistory", summary = "A party's stances on a demand, newest first", description = "Ordered by effective_on, newest first, then by recording order. With as_of, only stances effective on or before that day.")
     @APIResponse(responseCode = "200", description = "A page of the history.")

@@ -136,8 +136,7 @@ public class PositionService {
         PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
                 Clock.now(), caller.name(), terms);
         // The stance first, then the demand status it moved: readers of the feed see cause before effect.
-        changes.append("position.changed", "position", demand.slug + "/" + position.party.slug,
-                PositionView.of(position, change), DemandService.stanceScopes(demand));
+        changes.record(DemandChanges.positionChanged(demand, position.party.slug, PositionView.of(position, change)));
         if (demands.refreshStatus(demand, involved)) {
             demandUpdated(demand);
         }
@@ -183,8 +182,7 @@ public class PositionService {
             }
             PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
                     stance.recordedAt(), stance.recordedBy(), terms);
-            changes.append("position.changed", "position", demand.slug + "/" + partySlug,
-                    PositionView.of(position, change), DemandService.stanceScopes(demand));
+            changes.record(DemandChanges.positionChanged(demand, partySlug, PositionView.of(position, change)));
             added++;
         }
         if (added > 0 && demands.refreshStatus(demand)) {
@@ -270,8 +268,7 @@ public class PositionService {
     }
 
     private void demandUpdated(Demand demand) {
-        changes.append("demand.updated", "demand", demand.slug, DemandView.from(demand),
-                DemandService.demandScopes(demand));
+        changes.record(DemandChanges.updated(demand));
     }
 
     private Position require(Demand demand, String partySlug) {

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -22,17 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -43,18 +41,16 @@ public class EventResource {
 
     private final EventService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    EventResource(EventService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
+    EventResource(EventService service, RequestValidator validator, MergePatch mergePatch) {
         this.service = service;
         this.validator = validator;
-        this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Versioned(Scopes.EVENTS)
+    @Versioned(EventChanges.EVENTS)
     @Operation(operationId = "listEvents", summary = "List the events of a negotiation", description = "The rounds of the negotiation (drafts tabled, written replies, notes, meetings, calls, statements, deadlines) in date order, then in the order they were recorded.")
     @APIResponse(responseCode = "200", description = "A page of events.")
     public Page<EventView> list(@PathParam("slug") String slug,
@@ -68,17 +64,15 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createEvent", summary = "Record an event of a negotiation", description = "The server assigns the id; stance changes name it in event_id. Parties must exist (any party may act, participant or not); document_ids are kept as given.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response create(@PathParam("slug") String slug,
-            @Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey, EventRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            NegotiationEvent event = service.create(slug, validator.check(request));
-            return Response.created(URI.create("/api/v1/negotiations/" + slug + "/events/" + event.id))
-                    .entity(EventView.from(event)).build();
-        });
+    @Idempotent
+    public RestResponse<EventView> create(@PathParam("slug") String slug, EventRequest request) {
+        NegotiationEvent event = service.create(slug, validator.check(request));
+        return RestResponse.ResponseBuilder.<EventView> created(
+                URI.create("/api/v1/negotiations/" + slug + "/events/" + event.id)).entity(EventView.from(event)).build();
     }
 
     @GET
-    @Versioned(Scopes.EVENT)
+    @Versioned(EventChanges.EVENT)
     @Path("/{id}")
     @Operation(operationId = "getEvent", summary = "Get an event", description = "Addressed by its server-assigned id under its negotiation.")
     @APIResponse(responseCode = "200", description = "The event.")
@@ -87,7 +81,7 @@ public class EventResource {
     }
 
     @PATCH
-    @Versioned(Scopes.EVENT)
+    @Versioned(EventChanges.EVENT)
     @Requires(Role.ANALYST)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)

@@ -21,7 +21,6 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.feed.ChangeLog;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
@@ -91,7 +90,7 @@ public class EventService {
     public NegotiationEvent update(String negotiationSlug, String id, UnaryOperator<EventRequest> edit) {
         NegotiationEvent event = require(negotiationSlug, id);
         apply(event, edit.apply(EventRequest.of(event)));
-        changes.append("event.updated", "event", event.id, EventView.from(event), scopes(event));
+        changes.record(EventChanges.updated(event));
         return event;
     }
 
@@ -121,7 +120,7 @@ public class EventService {
         event.createdAt = Clock.now();
         apply(event, request);
         events.persist(event);
-        changes.append("event.created", "event", event.id, EventView.from(event), scopes(event));
+        changes.record(EventChanges.created(event));
         return event;
     }
 
@@ -157,9 +156,5 @@ public class EventService {
             event.documentIds = new ArrayList<>(request.documentIds());
         }
         event.updatedAt = Clock.now();
-    }
-
-    private static List<String> scopes(NegotiationEvent event) {
-        return List.of(Scopes.events(event.negotiation.slug), Scopes.event(event.id));
     }
 }

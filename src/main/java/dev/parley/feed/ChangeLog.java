@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +27,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.common.Active;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
-import dev.parley.common.ParleyConfig;
-import dev.parley.common.Scopes;
-import dev.parley.common.VersionCache;
-import dev.parley.common.VersionStore;
-import dev.parley.common.WritePrecondition;
+import dev.parley.common.Database;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 
 /**
- * The change log, and the ETag versions of what each change touched. Every write in Parley records
+ * The change log. Every write in Parley records
  * its changes here; they are written in the same transaction, as its last statements, so a change
  * is committed with the data it describes or not at all.
  * <p>
@@ -47,57 +43,44 @@ import io.quarkus.arc.Arc;
  * order, so a reader paging with {@code after} cannot skip a change that commits late. Because the
  * lock is each writer's last step, a writer holding it never waits for a row another writer holds,
  * and writers cannot deadlock on it. The If-Match of the request is checked there too, where no
- * other write can move the versions.
+ * other write can move the versions, and the versions of what the changes touched move: both
+ * through {@link Versions}, the ETag package's one entry point.
  */
 @ApplicationScoped
 public class ChangeLog {
 
     private static final String PENDING = ChangeLog.class.getName() + ".pending";
-    /** Bind parameters per IN list, well under every driver's limit. */
-    private static final int CHUNK = 500;
 
     private final Session session;
     private final ObjectMapper mapper;
     private final Caller caller;
-    private final WritePrecondition precondition;
-    private final VersionStore versions;
-    private final VersionCache memory;
+    private final Versions versions;
     private final TransactionSynchronizationRegistry transactions;
-    private final Event<ChangeAppended> appended;
     private final Event<ChangesWritten> written;
     private final AgroalDataSource dataSource;
     private final boolean postgresql;
 
-    ChangeLog(Session session, ObjectMapper mapper, Caller caller, WritePrecondition precondition,
-            VersionStore versions, VersionCache memory, TransactionSynchronizationRegistry transactions,
-            Event<ChangeAppended> appended,
-            Event<ChangesWritten> written, @Active AgroalDataSource dataSource, ParleyConfig config) {
+    ChangeLog(Session session, ObjectMapper mapper, Caller caller, Versions versions,
+            TransactionSynchronizationRegistry transactions,
+            Event<ChangesWritten> written, @Active AgroalDataSource dataSource, Database database) {
         this.dataSource = dataSource;
-        this.postgresql = "postgresql".equals(config.db().kind());
+        this.postgresql = database.isPostgres();
         this.session = session;
         this.mapper = mapper;
         this.caller = caller;
-        this.precondition = precondition;
         this.versions = versions;
-        this.memory = memory;
         this.transactions = transactions;
-        this.appended = appended;
         this.written = written;
     }
 
     /**
-     * Records {@code type} (such as {@code demand.updated}) for a subject, with the subject's view as
-     * it is now, and moves the version of every scope in {@code scopes} to the change's cursor.
+     * Records {@code change} with the subject's view as it is now, and moves the version of every
+     * scope it names to the change's cursor.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(String type, String subjectKind, String subjectKey, Object data, Collection<String> scopes) {
-        pending().entries().add(new Entry(type, subjectKind, subjectKey, json(data), callerName(), List.copyOf(scopes)));
-    }
-
-    /** Records the deletion of a resource addressed by slug; the data names only the slug. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void appendDeletion(String type, String subjectKind, String slug, Collection<String> scopes) {
-        append(type, subjectKind, slug, Map.of("slug", slug), scopes);
+    public void record(Change change) {
+        pending().entries().add(new Entry(change.type(), change.subject(), json(change.data()), callerName(),
+                change.scopes()));
     }
 
     /**
@@ -106,7 +89,7 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(Collection<String> scopes) {
-        pending().entries().add(new Entry(null, null, null, null, null, List.copyOf(scopes)));
+        pending().entries().add(new Entry(null, null, null, null, List.copyOf(scopes)));
     }
 
     /** The same, and {@code afterCommit} runs once the transaction has committed, before its answer goes out. */
@@ -141,7 +124,6 @@ public class ChangeLog {
                     }
                 }
             });
-            appended.fire(new ChangeAppended());
         }
         return pending;
     }
@@ -163,9 +145,7 @@ public class ChangeLog {
                         });
             }
             long last = takeCursors(connection, Math.max(1, changes.size()));
-            if (checkPrecondition) {
-                precondition.verify(versions);
-            }
+            versions.check(checkPrecondition);
             long cursor = last - Math.max(1, changes.size());
             Instant now = Clock.now();
             Set<String> scopes = new LinkedHashSet<>();
@@ -173,22 +153,13 @@ public class ChangeLog {
             for (Entry entry : entries) {
                 scopes.addAll(entry.scopes());
                 if (entry.type() != null) {
-                    logged.add(new ChangeWritten(++cursor, entry.type(), entry.subjectKind(), entry.subjectKey(), now,
-                            entry.data(), entry.recordedBy()));
+                    logged.add(new ChangeWritten(++cursor, entry.type(), entry.subject(), now, entry.data(),
+                            entry.recordedBy()));
                 }
             }
-            // This replica's conditional GETs see the write before its answer goes out; other replicas
-            // read the scopes on its last change (VersionCache).
-            afterCommit.add(() -> memory.moved(scopes, last));
-            insert(connection, logged, VersionCache.describe(scopes));
+            insert(connection, logged, versions.describe(scopes));
             written.fire(new ChangesWritten(logged, afterCommit));
-            List<String> all = new ArrayList<>(scopes);
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                bump(connection, new LinkedHashSet<>(all.subList(from, Math.min(all.size(), from + CHUNK))), last);
-            }
-            if (checkPrecondition) {
-                precondition.retag(versions, scopes, last);
-            }
+            versions.move(connection, scopes, last, checkPrecondition, afterCommit);
         } catch (SQLException e) {
             throw new IllegalStateException("The change log could not be written", e);
         }
@@ -224,53 +195,13 @@ public class ChangeLog {
                 + " subject_kind, subject_key, data, recorded_by, scopes) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChangeWritten change : changes) {
                 insert.setLong(1, change.cursor());
-                insert.setString(2, change.type());
+                insert.setString(2, change.type().wire());
                 insert.setObject(3, change.occurredAt().atOffset(ZoneOffset.UTC));
-                insert.setString(4, change.subjectKind());
-                insert.setString(5, change.subjectKey());
+                insert.setString(4, change.subject().kind());
+                insert.setString(5, change.subject().key());
                 insert.setString(6, change.data());
                 insert.setString(7, change.recordedBy());
                 insert.setString(8, change == changes.get(changes.size() - 1) ? scopes : "");
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void bump(Connection connection, Set<String> scopes, long version) throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(scopes.size(), "?"));
-        int updated;
-        try (PreparedStatement update = connection.prepareStatement(
-                "update resource_version set version = ? where scope in (" + marks + ")")) {
-            update.setLong(1, version);
-            int i = 2;
-            for (String scope : scopes) {
-                update.setString(i++, scope);
-            }
-            updated = update.executeUpdate();
-        }
-        if (updated == scopes.size()) {
-            return;
-        }
-        // Writers hold the cursor lock here, so no other transaction can insert the same scope meanwhile.
-        Set<String> missing = new LinkedHashSet<>(scopes);
-        try (PreparedStatement known = connection.prepareStatement(
-                "select scope from resource_version where scope in (" + marks + ")")) {
-            int i = 1;
-            for (String scope : scopes) {
-                known.setString(i++, scope);
-            }
-            try (ResultSet rows = known.executeQuery()) {
-                while (rows.next()) {
-                    missing.remove(rows.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into resource_version (scope, version) values (?, ?)")) {
-            for (String scope : missing) {
-                insert.setString(1, scope);
-                insert.setLong(2, version);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -297,7 +228,7 @@ public class ChangeLog {
     }
 
     /** A change (or, without a type, only versions to move) waiting for its transaction to commit. */
-    private record Entry(String type, String subjectKind, String subjectKey, String data, String recordedBy,
+    private record Entry(ChangeType type, Subject subject, String data, String recordedBy,
             Collection<String> scopes) {
     }
 }

@@ -50,6 +50,6 @@ public class ChangeRepository {
     private static ChangeView view(Object[] row) {
         return new ChangeView(Cursors.encode(((Number) row[0]).longValue()), (String) row[1],
                 Timestamps.instant(row[2]),
-                ChangeView.Subject.of((String) row[3], (String) row[4]), (String) row[5], (String) row[6]);
+                Subject.stored((String) row[3], (String) row[4]), (String) row[5], (String) row[6]);
     }
 }

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.parley.common.Api;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
-import dev.parley.common.VersionStore;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.VersionStore;
+import dev.parley.etag.Versioned;
 
 @Path("/api/v1/changes")
 @Tag(name = "Changes")

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -19,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.SingleFlight;
-import dev.parley.common.VersionStore;
+import dev.parley.etag.VersionStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -41,6 +40,8 @@ public class ChangeStream {
     private final ObjectMapper mapper;
     private final ParleyConfig config;
     private final SingleFlight delivery = new SingleFlight("change-stream", this::deliverOnce);
+    /** One wake-up per transaction ({@link ChangesWritten#onCommit} keeps an action once). */
+    private final Runnable wakeUp = this::wake;
 
     ChangeStream(ChangeFeed feed, VersionStore versions, ObjectMapper mapper, ParleyConfig config) {
         this.feed = feed;
@@ -62,8 +63,11 @@ public class ChangeStream {
         return subscribers.size();
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeAppended change) {
-        wake();
+    /** In the commit step of a transaction that wrote changes: streams wake once it has committed. */
+    void written(@Observes ChangesWritten written) {
+        if (!written.changes().isEmpty()) {
+            written.onCommit(wakeUp);
+        }
     }
 
     /**

@@ -27,8 +27,8 @@ public class FeedMetrics {
     /** Counted as written, in the commit step; a commit failing after it is the rare exception. */
     void written(@Observes ChangesWritten written) {
         for (ChangeWritten change : written.changes()) {
-            registry.counter("parley.changes.appended", "type", change.type()).increment();
-            if ("position.changed".equals(change.type())) {
+            registry.counter("parley.changes.appended", "type", change.type().wire()).increment();
+            if (change.type() == ChangeType.POSITION_CHANGED) {
                 stances.increment();
             }
         }

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,19 +21,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
 import dev.parley.common.Dates;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.InvalidRequest;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -46,19 +45,16 @@ public class NegotiationResource {
 
     private final NegotiationService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    NegotiationResource(NegotiationService service, RequestValidator validator, MergePatch mergePatch,
-            Idempotency idempotency) {
-        this.idempotency = idempotency;
+    NegotiationResource(NegotiationService service, RequestValidator validator, MergePatch mergePatch) {
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Versioned(Scopes.NEGOTIATIONS)
+    @Versioned(NegotiationChanges.NEGOTIATIONS)
     @Operation(operationId = "listNegotiations", summary = "List negotiations", description = "Ordered by slug.")
     @APIResponse(responseCode = "200", description = "A page of negotiations.")
     public Page<NegotiationView> list(
@@ -73,17 +69,15 @@ public class NegotiationResource {
     @Operation(operationId = "createNegotiation", summary = "Create a negotiation", description = "Every participant must be an existing party (400 otherwise); a slug already taken gives 409.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = NegotiationView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            NegotiationRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            Negotiation negotiation = service.create(validator.check(request));
-            return Response.created(URI.create("/api/v1/negotiations/" + negotiation.slug))
-                    .entity(NegotiationView.from(negotiation)).build();
-        });
+    @Idempotent
+    public RestResponse<NegotiationView> create(NegotiationRequest request) {
+        Negotiation negotiation = service.create(validator.check(request));
+        return RestResponse.ResponseBuilder.<NegotiationView> created(URI.create("/api/v1/negotiations/" + negotiation.slug))
+                .entity(NegotiationView.from(negotiation)).build();
     }
 
     @GET
-    @Versioned(Scopes.NEGOTIATION)
+    @Versioned(NegotiationChanges.NEGOTIATION)
     @Path("/{slug}")
     @Operation(operationId = "getNegotiation", summary = "Get a negotiation", description = "With its participants in display order; the matrix of positions is under /matrix.")
     @APIResponse(responseCode = "200", description = "The negotiation.")
@@ -92,7 +86,7 @@ public class NegotiationResource {
     }
 
     @PATCH
-    @Versioned(Scopes.NEGOTIATION)
+    @Versioned(NegotiationChanges.NEGOTIATION)
     @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)

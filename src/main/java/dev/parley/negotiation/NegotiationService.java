@@ -20,7 +20,6 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.LinkService;
 import dev.parley.demand.Standing;
@@ -73,8 +72,7 @@ public class NegotiationService {
         negotiation.createdAt = Clock.now();
         apply(negotiation, request);
         negotiations.persist(negotiation);
-        changes.append("negotiation.created", "negotiation", negotiation.slug, NegotiationView.from(negotiation),
-                scopes(negotiation.slug));
+        changes.record(NegotiationChanges.created(negotiation));
         return negotiation;
     }
 
@@ -86,8 +84,7 @@ public class NegotiationService {
             throw new InvalidRequest("/slug", "is immutable");
         }
         apply(negotiation, request);
-        changes.append("negotiation.updated", "negotiation", negotiation.slug, NegotiationView.from(negotiation),
-                scopes(negotiation.slug));
+        changes.record(NegotiationChanges.updated(negotiation));
         return negotiation;
     }
 
@@ -158,10 +155,6 @@ public class NegotiationService {
         List<GraphView.Edge> edges = links.inNegotiation(negotiation).stream()
                 .map(l -> new GraphView.Edge(l.id, l.demand.slug, l.target.slug, l.type)).toList();
         return new GraphView(negotiation.slug, nodes, edges);
-    }
-
-    private static List<String> scopes(String slug) {
-        return List.of(Scopes.NEGOTIATIONS, Scopes.negotiation(slug), Scopes.matrix(slug));
     }
 
     private void apply(Negotiation negotiation, NegotiationRequest request) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -23,17 +21,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -44,18 +42,16 @@ public class PartyResource {
 
     private final PartyService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    PartyResource(PartyService service, RequestValidator validator, MergePatch mergePatch, Idempotency idempotency) {
-        this.idempotency = idempotency;
+    PartyResource(PartyService service, RequestValidator validator, MergePatch mergePatch) {
         this.service = service;
         this.validator = validator;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Versioned(Scopes.PARTIES)
+    @Versioned(PartyChanges.PARTIES)
     @Operation(operationId = "listParties", summary = "List parties", description = "Ordered by slug.")
     @APIResponse(responseCode = "200", description = "A page of parties.")
     public Page<PartyView> list(
@@ -70,16 +66,15 @@ public class PartyResource {
     @Operation(operationId = "createParty", summary = "Create a party", description = "The slug is immutable once created; a slug already taken gives 409.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = PartyView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            PartyRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            Party party = service.create(validator.check(request));
-            return Response.created(URI.create("/api/v1/parties/" + party.slug)).entity(PartyView.from(party)).build();
-        });
+    @Idempotent
+    public RestResponse<PartyView> create(PartyRequest request) {
+        Party party = service.create(validator.check(request));
+        return RestResponse.ResponseBuilder.<PartyView> created(URI.create("/api/v1/parties/" + party.slug))
+                .entity(PartyView.from(party)).build();
     }
 
     @GET
-    @Versioned(Scopes.PARTY)
+    @Versioned(PartyChanges.PARTY)
     @Path("/{slug}")
     @Operation(operationId = "getParty", summary = "Get a party", description = "Addressed by its immutable slug.")
     @APIResponse(responseCode = "200", description = "The party.")
@@ -88,7 +83,7 @@ public class PartyResource {
     }
 
     @PATCH
-    @Versioned(Scopes.PARTY)
+    @Versioned(PartyChanges.PARTY)
     @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -101,7 +96,7 @@ public class PartyResource {
     }
 
     @DELETE
-    @Versioned(Scopes.PARTY)
+    @Versioned(PartyChanges.PARTY)
     @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Operation(operationId = "deleteParty", summary = "Delete a party", description = "Refused with 409 while a negotiation or demand refers to the party.")

@@ -18,7 +18,6 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.feed.ChangeLog;
 
 /** Creates, changes and deletes parties, each in one transaction with its change-log entry. */
@@ -77,7 +76,7 @@ public class PartyService {
         party.createdAt = Clock.now();
         apply(party, request);
         parties.persist(party);
-        changes.append("party.created", "party", party.slug, PartyView.from(party), scopes(party.slug));
+        changes.record(PartyChanges.created(party));
         return party;
     }
 
@@ -89,7 +88,7 @@ public class PartyService {
             throw new InvalidRequest("/slug", "is immutable");
         }
         apply(party, request);
-        changes.append("party.updated", "party", party.slug, PartyView.from(party), scopes(party.slug));
+        changes.record(PartyChanges.updated(party));
         return party;
     }
 
@@ -104,7 +103,7 @@ public class PartyService {
         Party party = existing.get();
         if (!PartyRequest.of(party).equals(request)) {
             apply(party, request);
-            changes.append("party.updated", "party", party.slug, PartyView.from(party), scopes(party.slug));
+            changes.record(PartyChanges.updated(party));
         }
         return false;
     }
@@ -118,11 +117,7 @@ public class PartyService {
             throw new Conflict("PARTY_REFERENCED",
                     "Party '" + slug + "' is a participant, proposer or addressee; remove those references first.");
         }
-        changes.appendDeletion("party.deleted", "party", slug, scopes(slug));
-    }
-
-    private static List<String> scopes(String slug) {
-        return List.of(Scopes.PARTIES, Scopes.party(slug));
+        changes.record(PartyChanges.deleted(slug));
     }
 
     private static void apply(Party party, PartyRequest request) {

@@ -5,14 +5,12 @@ import java.net.URI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -21,14 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +37,8 @@ public class ApiKeyResource {
 
     private final ApiKeyService service;
     private final RequestValidator validator;
-    private final Idempotency idempotency;
 
-    ApiKeyResource(ApiKeyService service, RequestValidator validator, Idempotency idempotency) {
-        this.idempotency = idempotency;
+    ApiKeyResource(ApiKeyService service, RequestValidator validator) {
         this.service = service;
         this.validator = validator;
     }
@@ -60,12 +57,11 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The answer is the only time the key is shown; Parley stores only its SHA-256.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = CreatedApiKey.class)))
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            ApiKeyRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            CreatedApiKey created = service.create(validator.check(request));
-            return Response.created(URI.create("/api/v1/api-keys/" + created.id())).entity(created).build();
-        });
+    @Idempotent
+    public RestResponse<CreatedApiKey> create(ApiKeyRequest request) {
+        CreatedApiKey created = service.create(validator.check(request));
+        return RestResponse.ResponseBuilder.<CreatedApiKey> created(URI.create("/api/v1/api-keys/" + created.id()))
+                .entity(created).build();
     }
 
     @GET

@@ -26,7 +26,6 @@ import dev.parley.common.Ids;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.common.Scopes;
 import dev.parley.feed.ChangeLog;
 
 /** Issues, checks and revokes API keys. Keys are 256 random bits; only their SHA-256 is stored. */
@@ -94,6 +93,8 @@ public class ApiKeyService {
     public void revoke(String id) {
         ApiKey key = require(id);
         if (key.revokedAt != null) {
+            // Revoked already: nothing moves, but the write still answers to its If-Match, which the
+            // change log checks (a versioned write that skips it is refused, see etag.IfMatch).
             changes.touch(List.of());
             return;
         }
@@ -103,7 +104,7 @@ public class ApiKeyService {
         key.revokedAt = Clock.now();
         // Forgotten once the revocation is committed: a check made before the commit still sees the key active.
         String hash = key.keyHash;
-        changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(id)), () -> checked.remove(hash));
+        changes.touch(ApiKeyChanges.scopes(id), () -> checked.remove(hash));
     }
 
     /** Registers {@code token} as an admin key unless it is registered already. */
@@ -145,7 +146,7 @@ public class ApiKeyService {
         key.keyHash = hash(token);
         key.createdAt = Clock.now();
         keys.persist(key);
-        changes.touch(List.of(Scopes.API_KEYS, Scopes.apiKey(key.id)));
+        changes.touch(ApiKeyChanges.scopes(key.id));
         return key;
     }
 

@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.parley.common.Admission;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.Problem;
+import dev.parley.etag.Admission;
 
 /**
  * Bearer API keys and roles for every Parley endpoint, before anything else runs. No key, or an

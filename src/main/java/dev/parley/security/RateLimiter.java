@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import dev.parley.common.Admission;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.Problem;
+import dev.parley.etag.Admission;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpServerRequest;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import dev.parley.common.Clock;
 import dev.parley.common.NotFound;
@@ -56,8 +57,6 @@ public class Dispatcher {
 
     Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry) {
         this.outbox = outbox;
-        // Woken by commits that queued a delivery on this replica; the poll finds the others' too.
-        outbox.whenQueued(this::wake);
         this.webhooks = webhooks;
         this.config = config;
         this.registry = registry;
@@ -73,8 +72,11 @@ public class Dispatcher {
                 .build();
     }
 
-    /** Asks for a delivery round soon, e.g. after a ping or a redelivery was queued. */
-    void wake() {
+    /**
+     * Woken by commits that queued a delivery on this replica (changes, pings, redeliveries), once
+     * they have committed; the poll finds the others' too.
+     */
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
         rounds.wake();
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -25,12 +26,11 @@ import dev.parley.common.Active;
 import dev.parley.common.Clock;
 import dev.parley.common.Database;
 import dev.parley.common.Ids;
-import dev.parley.common.Scopes;
 import dev.parley.common.Timestamps;
 import dev.parley.feed.ChangeLog;
-import dev.parley.feed.ChangeView;
 import dev.parley.feed.ChangeWritten;
 import dev.parley.feed.ChangesWritten;
+import dev.parley.feed.Subject;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -51,11 +51,15 @@ public class Outbox {
     private final Database database;
     private final ChangeLog changes;
     private final AgroalDataSource dataSource;
-    private volatile Runnable queued = () -> {
-    };
+    private final Event<DeliveriesQueued> queued;
+    /** One step per transaction, however many changes it queued (ChangesWritten.onCommit keeps it once). */
+    private final Runnable announce;
 
     Outbox(Session session, ObjectMapper mapper, Database database, ChangeLog changes,
-            @Active AgroalDataSource dataSource) {
+            @Active AgroalDataSource dataSource, Event<DeliveriesQueued> queued) {
+        this.queued = queued;
+        // Fired after the commit, with no transaction active: observed at once.
+        this.announce = () -> queued.fire(new DeliveriesQueued());
         this.dataSource = dataSource;
         this.session = session;
         this.mapper = mapper;
@@ -80,26 +84,21 @@ public class Outbox {
             for (ChangeWritten change : written.changes()) {
                 OffsetDateTime now = change.occurredAt().atOffset(ZoneOffset.UTC);
                 insert.setString(1, Ids.next("msg"));
-                insert.setString(2, change.type());
-                insert.setString(3, payload(change.type(), change.occurredAt(),
+                insert.setString(2, change.type().wire());
+                insert.setString(3, payload(change.type().wire(), change.occurredAt(),
                         new ChangeData(change.cursorToken(), change.subject())));
                 insert.setObject(4, now);
                 insert.setObject(5, now);
-                insert.setString(6, "%," + change.type() + ",%");
+                insert.setString(6, "%," + change.type().wire() + ",%");
                 insert.addBatch();
             }
             // A driver may answer SUCCESS_NO_INFO (negative) instead of a count: wake then too.
             if (Arrays.stream(insert.executeBatch()).anyMatch(count -> count != 0)) {
-                written.onCommit(queued);
+                written.onCommit(announce);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Webhook deliveries could not be queued", e);
         }
-    }
-
-    /** What to run after a commit that queued deliveries: the dispatcher's wake-up. */
-    void whenQueued(Runnable wake) {
-        this.queued = wake;
     }
 
     /** Queues a test event for one subscription. */
@@ -113,6 +112,7 @@ public class Outbox {
                 .setParameter("id", id).setParameter("webhook", webhook.id)
                 .setParameter("payload", payload("webhook.ping", now, Map.of("webhook_id", webhook.id)))
                 .setParameter("now", now).executeUpdate();
+        queued.fire(new DeliveriesQueued());
         return delivery(webhook.id, id).orElseThrow();
     }
 
@@ -148,7 +148,7 @@ public class Outbox {
                     + " updated_at = :now where id = :webhook")
                     .setParameter("reason", disableReason).setParameter("now", Clock.now())
                     .setParameter("webhook", delivery.webhookId()).executeUpdate();
-            changes.touch(List.of(Scopes.WEBHOOKS, Scopes.webhook(delivery.webhookId())));
+            changes.touch(WebhookChanges.scopes(delivery.webhookId()));
         }
         session.createNativeQuery("insert into webhook_attempt (delivery_id, webhook_id, attempt, attempted_at,"
                 + " status_code, duration_ms, error, next_attempt_at)"
@@ -173,6 +173,7 @@ public class Outbox {
                 + " where id = :id and webhook_id = :webhook")
                 .setParameter("now", Clock.now()).setParameter("id", deliveryId).setParameter("webhook", webhookId)
                 .executeUpdate();
+        queued.fire(new DeliveriesQueued());
         return delivery(webhookId, deliveryId);
     }
 
@@ -226,7 +227,7 @@ public class Outbox {
     }
 
     /** The data of a change event: its cursor in the feed and its subject. */
-    record ChangeData(String cursor, ChangeView.Subject subject) {
+    record ChangeData(String cursor, Subject subject) {
     }
 
     /** A delivery claimed for sending. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -23,17 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
-import dev.parley.common.Idempotency;
+import dev.parley.common.Idempotent;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.common.Scopes;
-import dev.parley.common.Versioned;
+import dev.parley.etag.Scopes;
+import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
 
@@ -44,18 +43,13 @@ import dev.parley.security.Role;
 public class WebhookResource {
 
     private final WebhookService service;
-    private final Dispatcher dispatcher;
     private final RequestValidator validator;
     private final MergePatch mergePatch;
-    private final Idempotency idempotency;
 
-    WebhookResource(WebhookService service, Dispatcher dispatcher, RequestValidator validator, MergePatch mergePatch,
-            Idempotency idempotency) {
+    WebhookResource(WebhookService service, RequestValidator validator, MergePatch mergePatch) {
         this.service = service;
-        this.dispatcher = dispatcher;
         this.validator = validator;
         this.mergePatch = mergePatch;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -72,12 +66,11 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhook", summary = "Subscribe to changes", description = "Every change of a subscribed type is queued in the transaction that makes it and delivered as {\"type\", \"timestamp\", \"data\": {\"cursor\", \"subject\"}}, signed per Standard Webhooks (webhook-id, the same on every retry; webhook-timestamp; webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>). Only 2xx counts; redirects are not followed; the receiver has 15 s. Failures are retried with exponential backoff and jitter (first retry after about 5 s, Retry-After honoured) for about 3 days; 410 Gone deactivates the subscription. The answer is the only time the secret is shown.")
     @APIResponse(responseCode = "201", description = "Created, with the signing secret.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = WebhookSecret.class)))
-    public Response create(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            WebhookRequest request) {
-        return idempotency.run(idempotencyKey, request, () -> {
-            WebhookSecret created = service.create(validator.check(request));
-            return Response.created(URI.create("/api/v1/webhooks/" + created.webhook().id())).entity(created).build();
-        });
+    @Idempotent
+    public RestResponse<WebhookSecret> create(WebhookRequest request) {
+        WebhookSecret created = service.create(validator.check(request));
+        return RestResponse.ResponseBuilder.<WebhookSecret> created(URI.create("/api/v1/webhooks/" + created.webhook().id()))
+                .entity(created).build();
     }
 
     @GET
@@ -114,22 +107,18 @@ public class WebhookResource {
     @Path("/{id}/rotate-secret")
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret", description = "Answers the new secret. For the grace period (24 h by default) deliveries carry two signatures in webhook-signature, one per secret, so a receiver may switch secrets without losing a delivery.")
     @APIResponse(responseCode = "200", description = "The new secret.", content = @Content(schema = @Schema(implementation = WebhookSecret.class)))
-    public Response rotate(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @PathParam("id") String id) {
-        return idempotency.run(idempotencyKey, id, () -> Response.ok(service.rotate(id)).build());
+    @Idempotent
+    public RestResponse<WebhookSecret> rotate(@PathParam("id") String id) {
+        return RestResponse.ok(service.rotate(id));
     }
 
     @POST
     @Path("/{id}/ping")
     @Operation(operationId = "pingWebhook", summary = "Send a test event", description = "Queues a webhook.ping event for this subscription alone, delivered and logged like any other.")
     @APIResponse(responseCode = "202", description = "Queued.", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    public Response ping(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @PathParam("id") String id) {
-        return idempotency.run(idempotencyKey, id, () -> {
-            DeliveryView delivery = service.ping(id);
-            dispatcher.wake();
-            return Response.accepted(delivery).build();
-        });
+    @Idempotent
+    public RestResponse<DeliveryView> ping(@PathParam("id") String id) {
+        return RestResponse.accepted(service.ping(id));
     }
 
     @GET
@@ -146,12 +135,8 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{delivery}/redeliver")
     @Operation(operationId = "redeliverWebhook", summary = "Send a delivery again", description = "Makes the delivery due now, with the same webhook-id, whatever became of it before.")
     @APIResponse(responseCode = "202", description = "Queued.", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    public Response redeliver(@Parameter(hidden = true) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @PathParam("id") String id, @PathParam("delivery") String delivery) {
-        return idempotency.run(idempotencyKey, id + "/" + delivery, () -> {
-            DeliveryView queued = service.redeliver(id, delivery);
-            dispatcher.wake();
-            return Response.accepted(queued).build();
-        });
+    @Idempotent
+    public RestResponse<DeliveryView> redeliver(@PathParam("id") String id, @PathParam("delivery") String delivery) {
+        return RestResponse.accepted(service.redeliver(id, delivery));
     }
 }

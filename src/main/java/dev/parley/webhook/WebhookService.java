@@ -16,9 +16,8 @@ import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.ParleyConfig;
-import dev.parley.common.Scopes;
 import dev.parley.feed.ChangeLog;
-import dev.parley.feed.ChangeView;
+import dev.parley.feed.ChangeType;
 
 /** Subscriptions: their lifecycle, secrets and delivery log. */
 @ApplicationScoped
@@ -136,9 +135,9 @@ public class WebhookService {
         }
         for (int i = 0; i < request.eventTypes().size(); i++) {
             String type = request.eventTypes().get(i);
-            if (!"*".equals(type) && !ChangeView.TYPES.contains(type)) {
+            if (!"*".equals(type) && ChangeType.ofWire(type).isEmpty()) {
                 errors.add(new FieldError("/event_types/" + i, "is not a change type; use one of "
-                        + ChangeView.TYPES.stream().sorted().toList() + " or *"));
+                        + ChangeType.wires().stream().sorted().toList() + " or *"));
             }
         }
         if (!errors.isEmpty()) {
@@ -147,7 +146,7 @@ public class WebhookService {
     }
 
     private void touch(String id) {
-        changes.touch(List.of(Scopes.WEBHOOKS, Scopes.webhook(id)));
+        changes.touch(WebhookChanges.scopes(id));
     }
 
     private static void apply(Webhook webhook, WebhookRequest request) {

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,14 +8,20 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import dev.parley.common.ApiException;
+
 /**
  * The If-Match a PATCH, PUT or DELETE came with, and what it must match: the ETag a GET of the same
  * path would carry. {@link ConditionalGet} records it; the change log checks it under the cursor
- * lock, where no other write can move the versions, so of two writers racing with one ETag exactly
+ * lock ({@link Versions#check}), where no other write can move the versions, so of two writers racing with one ETag exactly
  * one wins. It also keeps the resource's new ETag for the answer.
+ * <p>
+ * It fails closed: a versioned write that answers 2xx without its If-Match checked (a service that
+ * wrote without the change log) is refused by {@link ConditionalGet#tag} with an
+ * IllegalStateException, so the hole shows as a 500 in the first test that exercises it.
  */
 @RequestScoped
-public class WritePrecondition {
+class IfMatch {
 
     private String path;
     private List<String> scopes;
@@ -31,7 +37,7 @@ public class WritePrecondition {
     }
 
     /** Called by the change log while it holds the cursor lock, before it moves any version. */
-    public void verify(VersionStore versions) {
+    void verify(VersionStore versions) {
         verified = null;
         if (path == null || checked) {
             return;
@@ -57,7 +63,7 @@ public class WritePrecondition {
      * lock: the ETag the resource has now. The versions verified under this lock are current but
      * for the ones just moved, so no query is needed.
      */
-    public void retag(VersionStore versions, Collection<String> moved, long version) {
+    void retag(VersionStore versions, Collection<String> moved, long version) {
         if (path == null) {
             return;
         }
@@ -70,6 +76,11 @@ public class WritePrecondition {
             verified = null;
         }
         newTag = ConditionalGet.tag(now, path, null);
+    }
+
+    /** Whether this is a versioned write whose If-Match was registered but never checked. */
+    boolean unchecked() {
+        return path != null && !checked;
     }
 
     String newTag() {

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

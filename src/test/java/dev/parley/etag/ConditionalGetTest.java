@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;

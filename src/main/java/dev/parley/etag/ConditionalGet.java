@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,15 +47,15 @@ public class ConditionalGet {
 
     private final VersionStore versions;
     private final VersionCache memory;
-    private final WritePrecondition precondition;
+    private final IfMatch ifMatch;
     private final ResponseCache cache;
     private final ObjectMapper mapper;
 
-    ConditionalGet(VersionStore versions, VersionCache memory, WritePrecondition precondition, ResponseCache cache,
+    ConditionalGet(VersionStore versions, VersionCache memory, IfMatch ifMatch, ResponseCache cache,
             ObjectMapper mapper) {
         this.versions = versions;
         this.memory = memory;
-        this.precondition = precondition;
+        this.ifMatch = ifMatch;
         this.cache = cache;
         this.mapper = mapper;
     }
@@ -84,7 +84,7 @@ public class ConditionalGet {
         }
         List<String> scopes = scopes(versioned, request);
         if (!HttpMethod.GET.equals(request.getMethod())) {
-            precondition.expect(http.path(), scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
+            ifMatch.expect(http.path(), scopes, request.getHeaderString(HttpHeaders.IF_MATCH));
             return null;
         }
         return answer(request, http, scopes, memory.current(scopes));
@@ -133,8 +133,11 @@ public class ConditionalGet {
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
             response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-        } else if (response.getStatus() / 100 == 2 && precondition.newTag() != null) {
-            response.getHeaders().putSingle(HttpHeaders.ETAG, precondition.newTag());
+        } else if (response.getStatus() / 100 == 2 && ifMatch.unchecked()) {
+            throw new IllegalStateException(request.getMethod() + " " + request.getUriInfo().getPath()
+                    + " wrote without the change log: its If-Match was never checked");
+        } else if (response.getStatus() / 100 == 2 && ifMatch.newTag() != null) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, ifMatch.newTag());
         }
     }
 

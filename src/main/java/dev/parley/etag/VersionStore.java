@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.parley.common.Active;
 import io.agroal.api.AgroalDataSource;
 
 /**

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
@@ -6,23 +6,31 @@ import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,19 +47,51 @@ class PreconditionTest {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int RACES = 20;
 
-    /** The writes under test; each makes its own resource. */
+    /**
+     * The writes under test, by the operationId the document gives them; each makes its own
+     * resource. {@link #everyDocumentedWriteIsUnderTest} fails for a PATCH, PUT or DELETE the
+     * document has and this list lacks.
+     */
     enum Write {
-        PATCH_PARTY,
-        PATCH_NEGOTIATION,
-        PATCH_DEMAND,
-        DELETE_DEMAND,
-        PUT_POSITION,
-        PATCH_SOURCE,
-        DELETE_PARTY;
+        PATCH_PARTY("updateParty"),
+        PATCH_NEGOTIATION("updateNegotiation"),
+        PATCH_DEMAND("updateDemand"),
+        DELETE_DEMAND("deleteDemand"),
+        PUT_POSITION("recordStance"),
+        PATCH_SOURCE("updateSource"),
+        DELETE_PARTY("deleteParty"),
+        PATCH_WEBHOOK("updateWebhook"),
+        DELETE_WEBHOOK("deleteWebhook"),
+        DELETE_API_KEY("revokeApiKey"),
+        PATCH_EVENT("updateEvent"),
+        DELETE_LINK("deleteLink");
+
+        final String operationId;
+
+        Write(String operationId) {
+            this.operationId = operationId;
+        }
 
         boolean deletes() {
             return name().startsWith("DELETE");
         }
+    }
+
+    @Test
+    void everyDocumentedWriteIsUnderTest() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(RestAssured.given().accept("application/json")
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        Set<String> documented = new TreeSet<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (path.getKey().startsWith("/api/v1/") && Set.of("patch", "put", "delete").contains(op.getKey())) {
+                documented.add(op.getValue().path("operationId").asText());
+            }
+        }));
+        Set<String> underTest = Arrays.stream(Write.values()).map(w -> w.operationId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(underTest)
+                .as("PATCH, PUT and DELETE operations of the document: add each to PreconditionTest.Write")
+                .isEqualTo(documented);
     }
 
     /**
@@ -109,6 +149,12 @@ class PreconditionTest {
         Target target = target(write);
         State before = State.of(target.path());
         Response response = target.send(bare().header("If-Match", before.etag()));
+        if (write == Write.DELETE_API_KEY) {
+            // A revoked key stays listed, marked revoked.
+            response.then().statusCode(204);
+            api().get(target.path()).then().statusCode(200).body("revoked_at", notNullValue());
+            return;
+        }
         if (write.deletes()) {
             response.then().statusCode(204);
             api().get(target.path()).then().statusCode(404);
@@ -246,6 +292,47 @@ class PreconditionTest {
                         () -> api().body(Map.of("status", "UNASSESSED", "effective_on", "2022-01-15", "note",
                                 "Meanwhile.")).put(path).then().statusCode(200));
             }
+            case PATCH_WEBHOOK -> {
+                String path = "/api/v1/webhooks/" + webhook();
+                yield new Target(path, "PATCH", MERGE_PATCH, "{\"description\":\"Renamed " + unique("w") + "\"}",
+                        () -> patch(path, "{\"description\":\"Changed meanwhile.\"}"));
+            }
+            case DELETE_WEBHOOK -> {
+                String path = "/api/v1/webhooks/" + webhook();
+                yield new Target(path, "DELETE", null, null, () -> patch(path, "{\"description\":\"Changed meanwhile.\"}"));
+            }
+            case DELETE_API_KEY -> {
+                String path = "/api/v1/api-keys/" + apiKey();
+                // An API key has no other write: revoking it is what makes an earlier ETag stale.
+                yield new Target(path, "DELETE", null, null, () -> api().delete(path).then().statusCode(204));
+            }
+            case PATCH_EVENT -> {
+                Demand demand = demand();
+                String negotiation = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("negotiation");
+                String path = "/api/v1/negotiations/" + negotiation + "/events/" + api()
+                        .body(Map.of("kind", "NOTE", "occurred_on", "2022-02-01", "title", "Notes"))
+                        .post("/api/v1/negotiations/" + negotiation + "/events").then().statusCode(201)
+                        .extract().path("id");
+                yield new Target(path, "PATCH", MERGE_PATCH, "{\"title\":\"Retitled " + unique("t") + "\"}",
+                        () -> patch(path, "{\"note\":\"Changed meanwhile.\"}"));
+            }
+            case DELETE_LINK -> {
+                Demand demand = demand();
+                String negotiation = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("negotiation");
+                String answer = unique("pre-answer");
+                api().body(Map.of("slug", answer, "negotiation", negotiation, "proposer", demand.addressee(),
+                        "addressees", List.of(api().get("/api/v1/demands/" + demand.slug()).then().extract()
+                                .path("proposer")),
+                        "title", "Answer " + answer, "text", "The addressee answers.", "topic", "security", "kind",
+                        "OFFER", "tabled_on", "2022-01-20"))
+                        .post("/api/v1/demands").then().statusCode(201);
+                String id = api().body(Map.of("type", "COUNTER_TO", "target", demand.slug()))
+                        .post("/api/v1/demands/" + answer + "/links").then().statusCode(201).extract().path("id");
+                String path = "/api/v1/demands/" + answer + "/links/" + id;
+                // A link is never edited: a change of the demand it starts from makes its ETag stale.
+                yield new Target(path, "DELETE", null, null,
+                        () -> patch("/api/v1/demands/" + answer, "{\"text\":\"Changed meanwhile.\"}"));
+            }
             case PATCH_SOURCE -> {
                 String path = "/api/v1/sources/" + source();
                 yield new Target(path, "PATCH", MERGE_PATCH, "{\"name\":\"Renamed " + unique("s") + "\"}",
@@ -271,6 +358,18 @@ class PreconditionTest {
                 "participants", List.of(participants)))
                 .post("/api/v1/negotiations").then().statusCode(201);
         return slug;
+    }
+
+    /** Deliveries to a closed local port fail at once; none is queued here anyway. */
+    private static String webhook() {
+        return api().body(Map.of("url", "http://127.0.0.1:9/parley-precondition", "event_types",
+                List.of("negotiation.updated"), "description", "Precondition " + unique("w")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("webhook.id");
+    }
+
+    private static String apiKey() {
+        return api().body(Map.of("name", unique("pre-key"), "role", "READER")).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("id");
     }
 
     private static String source() {

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,10 +162,10 @@ class VersionCacheTest {
         cache.sync();
         assertThat(cache.current(List.of(Scopes.API_KEYS))).containsEntry(Scopes.API_KEYS, 0L);
 
-        cache.moved(List.of(Scopes.API_KEYS, Scopes.webhook("wh_1")), database.touch(Scopes.API_KEYS));
+        cache.moved(List.of(Scopes.API_KEYS, Scopes.fill(Scopes.WEBHOOK, "wh_1")), database.touch(Scopes.API_KEYS));
 
         assertThat(cache.known(List.of(Scopes.API_KEYS))).isNull();
-        assertThat(cache.known(List.of(Scopes.webhook("wh_1")))).isNull();
+        assertThat(cache.known(List.of(Scopes.fill(Scopes.WEBHOOK, "wh_1")))).isNull();
         assertThat(cache.current(List.of(Scopes.ALL))).containsEntry(Scopes.ALL, 1L);
         assertThat(cache.known(List.of(Scopes.ALL))).isNull();
     }

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.common.Active;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,7 +46,7 @@ class VersionSyncTest {
         api().header("If-None-Match", before).get(path).then().statusCode(304);
 
         long committed = System.nanoTime();
-        moveAsAnotherReplica(Scopes.party(path.substring(path.lastIndexOf('/') + 1)));
+        moveAsAnotherReplica(Scopes.fill("party:{slug}", path.substring(path.lastIndexOf('/') + 1)));
 
         // Polled until it moves; a read that starts past the bound is the last, and it must see the move.
         String after = before;

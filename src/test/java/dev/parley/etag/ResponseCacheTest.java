@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

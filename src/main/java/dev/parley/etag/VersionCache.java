@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.etag;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.parley.common.ParleyConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
