@@ -319,10 +319,10 @@ class PreconditionTest {
             case DELETE_LINK -> {
                 Demand demand = demand();
                 String negotiation = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("negotiation");
+                String proposer = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("proposer");
                 String answer = unique("pre-answer");
                 api().body(Map.of("slug", answer, "negotiation", negotiation, "proposer", demand.addressee(),
-                        "addressees", List.of(api().get("/api/v1/demands/" + demand.slug()).then().extract()
-                                .path("proposer")),
+                        "addressees", List.of(proposer),
                         "title", "Answer " + answer, "text", "The addressee answers.", "topic", "security", "kind",
                         "OFFER", "tabled_on", "2022-01-20"))
                         .post("/api/v1/demands").then().statusCode(201);
