@@ -6,6 +6,9 @@
 #   bench/run.sh            the full run (1k, 10k and 100k demands; about 30 minutes on an idle 2-core machine)
 #   bench/run.sh --quick    a smoke run of every scenario at 1k demands (about 4 minutes on an idle 2-core
 #                           machine)
+#   bench/run.sh --only floor   Parley beside the framework's own floor (bench/floor) alone, about 6
+#                           minutes; results in bench/results/floor-latest.json, and a section of
+#                           BENCHMARKS.md (the other tables stay those of the last full run)
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
 #   env: BENCH_JAVA_OPTS (JVM options for the service), BENCH_BASE_PORT (default 18480),
@@ -26,7 +29,8 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --scales) PASS+=(--scales "$2"); shift ;;
     --jfr) PASS+=(--jfr) ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --only) PASS+=(--only "$2"); shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -96,10 +100,12 @@ fi
 
 # ---- build
 if [ "$BUILD" = 1 ]; then
-  say "building the service"
+  say "building the service and the framework floor (bench/floor)"
   ./mvnw -B -q package -DskipTests
+  ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "no target/quarkus-app/quarkus-run.jar: build first" >&2; exit 1; }
+[ -f bench/floor/target/quarkus-app/quarkus-run.jar ] || { echo "no bench/floor/target/quarkus-app/quarkus-run.jar: build first" >&2; exit 1; }
 
 # ---- a fresh H2 folder (under WORK) and a fresh PostgreSQL database
 mkdir -p "$WORK"

@@ -2,7 +2,7 @@
 # Proves the top-level Dockerfile builds from a clean checkout and that its image serves
 # /q/health/ready, without a container registry or a Docker engine:
 #
-#   1. base images for the Dockerfile's BUILDER_IMAGE (JDK 17) and RUNTIME_IMAGE (JRE 17) are made
+#   1. base images for the Dockerfile's BUILDER_IMAGE (JDK 25) and RUNTIME_IMAGE (JRE 25) are made
 #      from Debian packages with debootstrap and kept as OCI archives in a cache folder, so a rerun
 #      skips this step; this machine's local CA certificates (its HTTPS egress is TLS-inspected) are
 #      added to the builder base in the temporary storage only, so Maven can reach Maven Central;
@@ -28,14 +28,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
-SUITE=bookworm
+SUITE=trixie
 MIRROR=${PARLEY_CONTAINER_MIRROR:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${PARLEY_CONTAINER_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 # The package sets of the two base images; changing one makes both again.
-RUNTIME_PACKAGES=openjdk-17-jre-headless,ca-certificates
-BUILDER_EXTRA_PACKAGES=openjdk-17-jdk-headless,curl
-BUILDER_REF=localhost/parley-base/jdk17:$SUITE
-RUNTIME_REF=localhost/parley-base/jre17:$SUITE
+RUNTIME_PACKAGES=openjdk-25-jre-headless,ca-certificates
+BUILDER_EXTRA_PACKAGES=openjdk-25-jdk-headless,curl
+BUILDER_REF=localhost/parley-base/jdk25:$SUITE
+RUNTIME_REF=localhost/parley-base/jre25:$SUITE
 IMAGE_REF=localhost/parley:ci
 READY_TIMEOUT=90
 
@@ -124,13 +124,13 @@ in_chroot() { # in_chroot ROOTFS COMMAND: with /proc mounted (Java's post-instal
 
 make_bases() {
   local want="$SUITE $MIRROR runtime=$RUNTIME_PACKAGES builder=+$BUILDER_EXTRA_PACKAGES"
-  if [[ ${PARLEY_CONTAINER_REFRESH:-0} != 1 && -s $CACHE/jre17.oci.tar && -s $CACHE/jdk17.oci.tar &&
+  if [[ ${PARLEY_CONTAINER_REFRESH:-0} != 1 && -s $CACHE/jre25.oci.tar && -s $CACHE/jdk25.oci.tar &&
     -f $CACHE/bases.stamp && $(cat "$CACHE/bases.stamp") == "$want" ]]; then
     log "base images: cached ($CACHE)"
     return
   fi
   rm -f "$CACHE/bases.stamp"
-  local jre=$WORK/rootfs-jre17 jdk=$WORK/rootfs-jdk17
+  local jre=$WORK/rootfs-jre25 jdk=$WORK/rootfs-jdk25
   log "base images: debootstrap $SUITE (minbase) with $RUNTIME_PACKAGES"
   mkdir -p "$CACHE/debs"
   debootstrap --variant=minbase --include="$RUNTIME_PACKAGES" --cache-dir="$CACHE/debs" \
@@ -146,17 +146,17 @@ make_bases() {
   cp -a "$jre" "$jdk"
   in_chroot "$jdk" "apt-get -y -q --no-install-recommends install ${BUILDER_EXTRA_PACKAGES//,/ }"
   log "base images: committing"
-  commit_rootfs "$jre" "$CACHE/jre17.oci.tar" "Debian $SUITE with $RUNTIME_PACKAGES"
-  commit_rootfs "$jdk" "$CACHE/jdk17.oci.tar" "Debian $SUITE with $RUNTIME_PACKAGES,$BUILDER_EXTRA_PACKAGES"
+  commit_rootfs "$jre" "$CACHE/jre25.oci.tar" "Debian $SUITE with $RUNTIME_PACKAGES"
+  commit_rootfs "$jdk" "$CACHE/jdk25.oci.tar" "Debian $SUITE with $RUNTIME_PACKAGES,$BUILDER_EXTRA_PACKAGES"
   rm -rf "$jre" "$jdk"
   echo "$want" >"$CACHE/bases.stamp"
-  log "base images: $(du -h "$CACHE/jre17.oci.tar" | cut -f1) (JRE), $(du -h "$CACHE/jdk17.oci.tar" | cut -f1) (JDK) archives"
+  log "base images: $(du -h "$CACHE/jre25.oci.tar" | cut -f1) (JRE), $(du -h "$CACHE/jdk25.oci.tar" | cut -f1) (JDK) archives"
 }
 
 make_bases
 
 log "loading the base images into the temporary storage"
-for pair in "jdk17 $BUILDER_REF" "jre17 $RUNTIME_REF"; do
+for pair in "jdk25 $BUILDER_REF" "jre25 $RUNTIME_REF"; do
   read -r name ref <<<"$pair"
   id=$("${BUILDAH[@]}" pull --quiet "oci-archive:$CACHE/$name.oci.tar")
   "${BUILDAH[@]}" tag "$id" "$ref"

@@ -35,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 ROOT = os.path.dirname(BENCH)
 JAR = os.path.join(ROOT, 'target', 'quarkus-app', 'quarkus-run.jar')
+FLOOR_JAR = os.path.join(BENCH, 'floor', 'target', 'quarkus-app', 'quarkus-run.jar')
 SEED_NEGOTIATION = 'russia-us-nato-security-guarantees'
 ADMIN_KEY = 'parley_bench_admin_key_local_only_0123456789'
 HOST = '127.0.0.1'
@@ -42,28 +43,37 @@ HOST = '127.0.0.1'
 MODES = {
     'quick': dict(threads=2, connections=16, duration=4, warmup=1, scales=[1000], pg_scale=1000,
                   pg_reads=False, sample_copies=1, s4_positions=128, s4_warmup=3, s5_rates=[100], s5_duration=4,
-                  s5_warmup=2, s5_negotiations=5),
+                  s5_warmup=2, s5_negotiations=5, floor_repeats=1),
     'full': dict(threads=2, connections=16, duration=15, warmup=5, scales=[1000, 10000, 100000],
                  pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256, s4_warmup=60,
-                 s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10),
+                 s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10, floor_repeats=3),
 }
 LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
-IMAGE_ARCHIVE = '/deployments/app-cds.jsa'
 
 
-def image_jvm(archive):
-    """The JVM options the container image runs with (JAVA_OPTS in the Dockerfile), its class-data
-    archive replaced by `archive`, and the Deployment's limits as the JVM would see them in the pod:
-    -XX:MaxRAM for the memory limit (what MaxRAMPercentage sizes the heap from) and
-    -XX:ActiveProcessorCount for the CPU limit."""
+def dockerfile_jvm_opts():
+    """JVM_OPTS of the Dockerfile: the image's options but for its AOT cache."""
     with open(os.path.join(ROOT, 'Dockerfile')) as f:
-        opts = shlex.split(re.search(r'JAVA_OPTS="([^"]*)"', f.read()).group(1))
+        return shlex.split(re.search(r'JVM_OPTS="([^"]*)"', f.read()).group(1))
+
+
+def pod_limits():
+    """The Deployment's limits as the JVM would see them in the pod: -XX:MaxRAM for the memory limit
+    (what MaxRAMPercentage sizes the heap from) and -XX:ActiveProcessorCount for the CPU limit."""
     with open(os.path.join(ROOT, 'k8s', 'deployment.yaml')) as f:
         limits = re.search(r'limits:\s*\n\s*cpu:\s*"?([0-9.]+)(m?)"?\s*\n\s*memory:\s*([0-9]+)Mi', f.read())
     cpus = max(1, int(float(limits.group(1)) / (1000 if limits.group(2) else 1)))
-    opts = [o.replace(IMAGE_ARCHIVE, archive) for o in opts]
-    return opts + ['-XX:MaxRAM=%sm' % limits.group(3), '-XX:ActiveProcessorCount=%d' % cpus]
-GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0}
+    return ['-XX:MaxRAM=%sm' % limits.group(3), '-XX:ActiveProcessorCount=%d' % cpus]
+
+
+def image_jvm(archive):
+    """The JVM options the container image runs with (JAVA_OPTS in the Dockerfile: JVM_OPTS and its
+    AOT cache, here `archive`), in the Deployment's limits."""
+    return dockerfile_jvm_opts() + ['-XX:AOTCache=' + archive] + pod_limits()
+
+
+GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0,
+         'F-ready': 0.75, 'F-rss': 1.0}
 
 
 def log(msg):
@@ -171,7 +181,7 @@ def service_env():
 
 
 class Service:
-    def __init__(self, ctx, name, db, extra_env=None, java_opts=()):
+    def __init__(self, ctx, name, db, extra_env=None, java_opts=(), jar=JAR):
         self.ctx = ctx
         self.port = ctx.next_port()
         self.base = 'http://%s:%d' % (HOST, self.port)
@@ -183,7 +193,7 @@ class Service:
         env.update(extra_env or {})
         opts = shlex.split(os.environ.get('BENCH_JAVA_OPTS', '')) + list(java_opts)
         self.logfile = os.path.join(ctx.work, 'logs', '%s.log' % name)
-        self.proc = Proc(name, ['java'] + opts + ['-jar', JAR], env, self.logfile, ctx.work)
+        self.proc = Proc(name, ['java'] + opts + ['-jar', jar], env, self.logfile, ctx.work)
         self.ready_s = self.wait_ready()
         self.started_in_s = None
         with open(self.logfile, errors='replace') as f:
@@ -225,9 +235,9 @@ class Service:
 class H2:
     kind = 'h2'
 
-    def __init__(self, ctx):
+    def __init__(self, ctx, name='h2'):
         self.work = ctx.work
-        self.dir = os.path.join(ctx.work, 'h2')
+        self.dir = os.path.join(ctx.work, name)
         os.makedirs(self.dir, exist_ok=True)
         self.h2jar = [os.path.join(ROOT, 'target', 'quarkus-app', 'lib', 'main', f)
                       for f in os.listdir(os.path.join(ROOT, 'target', 'quarkus-app', 'lib', 'main'))
@@ -630,17 +640,118 @@ def commit_ceiling(ctx, pg):
 
 
 def training_run(ctx, archive):
-    """Records the class-data archive the way the Dockerfile does: PARLEY_TRAINING_RUN starts the
-    service on a scratch H2 folder and stops it, under -XX:ArchiveClassesAtExit."""
+    """Records the AOT cache the way the Dockerfile does: PARLEY_TRAINING_RUN starts the service on a
+    scratch H2 folder, sends it a few rounds of typical requests and stops, under -XX:AOTCacheOutput."""
     scratch = os.path.join(ctx.work, 'training')
     env = service_env()
     env.update({'PARLEY_DATA_DIR': scratch, 'PARLEY_TRAINING_RUN': 'true', 'PARLEY_SHUTDOWN_DELAY': '0s',
-                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST})
+                'PORT': '0', 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY,
+                'PARLEY_RATE_LIMIT_PER_SECOND': '0'})
     t0 = time.monotonic()
-    run_tracked(ctx.work, 'training-run', ['java', '-XX:+UseSerialGC', '-XX:ArchiveClassesAtExit=' + archive,
-                                           '-Xlog:cds=off', '-jar', JAR], env, timeout=300)
+    run_tracked(ctx.work, 'training-run', ['java'] + dockerfile_jvm_opts() + pod_limits() + [
+        '-XX:AOTCacheOutput=' + archive, '-Xlog:aot=error,cds=off', '-jar', JAR], env, timeout=600)
     shutil_rmtree(scratch)
     log('training run wrote %s in %.1f s' % (archive, time.monotonic() - t0))
+
+
+class FloorData:
+    """The floor's own H2 file (bench/floor: REST, Hibernate ORM, H2, Flyway, health)."""
+    kind = 'h2'
+
+    def __init__(self, ctx):
+        self.dir = os.path.join(ctx.work, 'floor')
+        os.makedirs(self.dir, exist_ok=True)
+
+    def env(self):
+        return {'FLOOR_DATA_DIR': self.dir}
+
+
+def floor_training_run(ctx, archive):
+    """The floor has no training mode of its own: it is started under -XX:AOTCacheOutput, sent the
+    same number of rounds of its list, item and create requests from here, and stopped (the cache is
+    written at its orderly exit)."""
+    scratch = FloorData(ctx)
+    scratch.dir = os.path.join(ctx.work, 'floor-training')
+    os.makedirs(scratch.dir, exist_ok=True)
+    t0 = time.monotonic()
+    svc = Service(ctx, 'floor-training', scratch, jar=FLOOR_JAR, java_opts=dockerfile_jvm_opts() + pod_limits() + [
+        '-XX:AOTCacheOutput=' + archive, '-Xlog:aot=error,cds=off'])
+    for i in range(30):
+        http('GET', svc.url('/items'))
+        http('GET', svc.url('/items/nato-non-expansion'))
+        http('GET', svc.url('/items/no-such-item'))
+        http('POST', svc.url('/items'), json.dumps({'slug': 'training-%d' % i, 'title': 'Training', 'status':
+                                                    'TABLED', 'tabledOn': '2022-01-01'}).encode(),
+             {'Content-Type': 'application/json'})
+        http('GET', svc.url('/q/health/ready'))
+    svc.proc.stop(timeout=300)  # the JVM assembles the cache on its way out
+    shutil_rmtree(scratch.dir)
+    if not os.path.exists(archive):
+        raise RuntimeError('the floor training run wrote no AOT cache; see %s' % svc.logfile)
+    log('floor training run wrote %s in %.1f s' % (archive, time.monotonic() - t0))
+
+
+def framework_floor(ctx):
+    """Parley beside the framework's own floor (bench/floor), each restarted over its own data with
+    the same JVM options, alternating, `repeats` times: time to ready, the first answer of its main
+    read after ready, and RSS after a short load of its reads. Options: the JVM's defaults, and the
+    container image's (its JAVA_OPTS and pod limits, each app with the AOT cache of its own
+    training run)."""
+    repeats = ctx.p['floor_repeats']
+    parley_aot = os.path.join(ctx.work, 'app.aot')
+    floor_aot = os.path.join(ctx.work, 'floor.aot')
+    if not os.path.exists(parley_aot):
+        training_run(ctx, parley_aot)
+    floor_training_run(ctx, floor_aot)
+    apps = {
+        'parley': dict(jar=JAR, data=H2(ctx, 'h2-floor-phase'), aot=parley_aot,
+                       reads=[matrix_path(SEED_NEGOTIATION), '/api/v1/demands?page_size=50']),
+        'floor': dict(jar=FLOOR_JAR, data=FloorData(ctx), aot=floor_aot,
+                      reads=['/items', '/items/nato-non-expansion']),
+    }
+    options = {'default': lambda app: [], 'image': lambda app: image_jvm(apps[app]['aot'])}
+    for name, app in apps.items():  # a first start makes each one's data (migrations, Parley's seed)
+        Service(ctx, '%s-first-start' % name, app['data'], jar=app['jar']).stop()
+    runs = {'%s/%s' % (a, o): [] for o in options for a in apps}
+    for i in range(repeats):
+        for opt, opts in options.items():
+            for name, app in apps.items():
+                svc = Service(ctx, '%s-%s-%d' % (name, opt, i), app['data'], jar=app['jar'], java_opts=opts(name))
+                t0 = time.monotonic()
+                status, _, _ = http('GET', svc.url(app['reads'][0]))
+                first_ms = (time.monotonic() - t0) * 1000
+                if status != 200:
+                    raise RuntimeError('%s answered %s to its first read' % (name, status))
+                for path in app['reads']:
+                    ctx.wrk.run(svc.url(path), duration=max(2, ctx.p['warmup']), latency=False,
+                                label='%s %s load' % (name, path.split('?')[0]))
+                run = dict(ready_s=round(svc.ready_s, 3), first_request_ms=round(first_ms, 1), **svc.rss_mb())
+                runs['%s/%s' % (name, opt)].append(run)
+                svc.stop()
+    median = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+    summary = {k: {m: median([r[m] for r in v]) for m in ('ready_s', 'first_request_ms', 'rss_mb')}
+               for k, v in runs.items()}
+    ctx.results['floor'] = {'repeats': repeats, 'runs': runs, 'median': summary,
+                            'options': {o: options[o]('parley') for o in options}}
+
+    def ratio_row(what, parley, floor, metric, unit, goal=None):
+        r = round(summary[parley][metric] / summary[floor][metric], 3)
+        ctx.row('F', 'h2', None, '%s, Parley %s ÷ floor %s (%s vs %s %s)' % (
+            what, parley.split('/')[1], floor.split('/')[1], fmt_num(summary[parley][metric]),
+            fmt_num(summary[floor][metric]), unit), r, '×', None, None,
+            '<= %.2f×' % goal if goal else None, (r <= goal) if goal else None)
+    ratio_row('time to ready', 'parley/image', 'floor/default', 'ready_s', 's', GOALS['F-ready'])
+    ratio_row('time to ready', 'parley/default', 'floor/default', 'ready_s', 's')
+    ratio_row('time to ready', 'parley/image', 'floor/image', 'ready_s', 's')
+    ratio_row('first request after ready', 'parley/image', 'floor/default', 'first_request_ms', 'ms')
+    ratio_row('first request after ready', 'parley/image', 'floor/image', 'first_request_ms', 'ms')
+    ratio_row('RSS after load', 'parley/image', 'floor/default', 'rss_mb', 'MB', GOALS['F-rss'])
+    ratio_row('RSS after load', 'parley/default', 'floor/default', 'rss_mb', 'MB', GOALS['F-rss'])
+    ratio_row('RSS after load', 'parley/image', 'floor/image', 'rss_mb', 'MB')
+
+
+def fmt_num(v):
+    return ('%.2f' % v) if v < 100 else ('%.0f' % v)
 
 
 def stance_write_replay(ctx, pg):
@@ -850,6 +961,7 @@ def main():
     ap.add_argument('--results', default=os.path.join(BENCH, 'results'))
     ap.add_argument('--scales')
     ap.add_argument('--jfr', action='store_true')
+    ap.add_argument('--only', choices=['floor'], help='run one phase alone; its results go to <phase>-latest.json')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -863,6 +975,9 @@ def main():
                 'scales': p['scales'], 'pg_scale': p['pg_scale'], 'goals': GOALS, 'lean_jvm': LEAN_JVM})
     res['machine'] = machine_info()
     try:
+        if args.only == 'floor':
+            framework_floor(ctx)
+            return finish(args, res, started, 'floor-')
         # ------------------------------------------------------------ H2
         h2 = H2(ctx)
         data = DataSet(seed)
@@ -905,7 +1020,7 @@ def main():
         res['s6']['h2-lean_rss_after_load'] = dict(svc.rss_mb(), after='the warm-up reads only')
         svc.stop()
         # S6 as the container image runs: its JAVA_OPTS and class-data archive, the pod's limits.
-        archive = os.path.join(ctx.work, 'app-cds.jsa')
+        archive = os.path.join(ctx.work, 'app.aot')
         training_run(ctx, archive)
         res['image_jvm'] = image_jvm(archive)
         svc = Service(ctx, 'h2-image', h2, java_opts=res['image_jvm'])
@@ -916,6 +1031,7 @@ def main():
         res['s6']['h2-image_rss_after_load'] = dict(svc.rss_mb(), after='S1-S3')
         svc.stop()
         statement_counts(ctx, h2, scale)
+        framework_floor(ctx)
         # ------------------------------------------------------------ PostgreSQL
         pg = Postgres(ctx, args.pg_database)
         data = DataSet(seed)
@@ -948,16 +1064,20 @@ def main():
                         v['ready_s'], 's', None, None, '<= 2.0 s', v['ready_s'] <= GOALS['S6-ready'])
     finally:
         Proc.stop_all()
+    finish(args, res, started, '')
+
+
+def finish(args, res, started, prefix):
     res['finished_at'] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
     res['elapsed_s'] = round(time.time() - started, 1)
     res['machine']['loadavg_after'] = os.getloadavg()
     os.makedirs(args.results, exist_ok=True)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%SZ')
-    name = '%s%s.json' % (stamp, '-quick' if args.quick else '')
-    for target in (os.path.join(args.results, name), os.path.join(args.results, 'latest.json')):
+    name = '%s%s%s.json' % (prefix, stamp, '-quick' if args.quick else '')
+    for target in (os.path.join(args.results, name), os.path.join(args.results, prefix + 'latest.json')):
         with open(target, 'w') as f:
             json.dump(res, f, indent=2)
-    log('results: %s and latest.json (%.0f s)' % (name, res['elapsed_s']))
+    log('results: %s and %slatest.json (%.0f s)' % (name, prefix, res['elapsed_s']))
 
 
 def machine_info():

@@ -167,7 +167,7 @@ def markdown(res, chart_rel):
     w('| scenario | database | demands | what | measured | health/live (same run) | ratio | goal | met? |')
     w('|---|---|---|---|---|---|---|---|---|')
     for r in res['rows']:
-        if r['scenario'] == 'S5':
+        if r['scenario'] in ('S5', 'F'):
             continue
         measured = '%s %s' % (fmt(r['measured'], 2 if r['unit'] in ('s', 'ms p99') else 1), r['unit'])
         if r['scenario'] == 'S3-deep':
@@ -186,7 +186,9 @@ def markdown(res, chart_rel):
             r['scenario'], r['db'], scale(r['scale']), r['what'], measured,
             fmt(r['health_rps']) + ' req/s' if r['health_rps'] else '—', fmt(r['ratio'], 2), r['goal'] or '—',
             met(r['met'])))
-    missed = [r for r in res['rows'] if r['met'] is False]
+    fl = floor_source(res)
+    missed = [r for r in res['rows'] if r['met'] is False and r['scenario'] != 'F']
+    missed += [r for r in (fl or {}).get('rows', []) if r['met'] is False and r['scenario'] == 'F']
     w('')
     if missed:
         w('Goals missed in this run: ' + '; '.join('%s %s %s (%s)' % (r['scenario'], r['db'], scale(r['scale']),
@@ -225,6 +227,9 @@ def markdown(res, chart_rel):
                 ', '.join('%s×%s' % (v, k) for k, v in (oc['poll'] or {}).items()),
                 ', '.join('%s×%s' % (v, k) for k, v in (oc['write'] or {}).items())))
         w('')
+
+    if fl:
+        floor_section(w, fl, fl is not res)
 
     js = res.get('json_server') or {}
     if js.get('runs'):
@@ -387,10 +392,51 @@ CAUSES = {
 }
 
 
+def floor_source(res):
+    """The framework-floor figures: those of a later `--only floor` run if there is one, else the
+    full run's own."""
+    own = res if res.get('floor') else None
+    later = res.get('floor_run')
+    if later and (not own or later['started_at'] > res['started_at']):
+        return later
+    return own
+
+
+def floor_section(w, fl, separate):
+    m = fl['machine']
+    w('## Parley beside the framework\'s own floor\n')
+    w('`bench/floor` is the smallest Quarkus service of Parley\'s kind: REST with Jackson, Hibernate ORM on an '
+      'H2 file, Flyway and health, one entity. Each app is restarted over its own data %d times, alternating, '
+      'with the same JVM options: the JVM\'s defaults, and the container image\'s (`JAVA_OPTS` and the pod\'s limits, '
+      'each app with the AOT cache of its own training run). Medians; ready is the first 200 from '
+      '`/q/health/ready`, the first request is the app\'s main read right after (Parley: the seed matrix; floor: '
+      '`/items`), RSS is read after %s s of wrk on its reads.%s\n' % (
+          fl['floor']['repeats'], fl['params']['warmup'] if fl['params']['warmup'] > 2 else 2,
+          (' From `bench/run.sh --only floor` (started %s, commit %s, %s, load average %s before).'
+           % (fl['started_at'], m.get('commit'), m.get('java'), '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
+          if separate else ''))
+    w('| app / JVM options | ready s | first request ms | RSS after load MB |')
+    w('|---|---|---|---|')
+    for k, v in fl['floor']['median'].items():
+        w('| %s | %s | %s | %s |' % (k, fmt(v['ready_s'], 2), fmt(v['first_request_ms'], 1), fmt(v['rss_mb'])))
+    w('')
+    w('| ratio | measured | goal | met? |')
+    w('|---|---|---|---|')
+    for r in fl['rows']:
+        if r['scenario'] == 'F':
+            w('| %s | %s× | %s | %s |' % (r['what'], fmt(r['measured'], 2), r['goal'] or '—', met(r['met'])))
+    w('')
+    w('Image options: `%s`.\n' % ' '.join(fl['floor']['options']['image']))
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
     with open(src) as f:
         res = json.load(f)
+    floor_only = os.path.join(os.path.dirname(src), 'floor-latest.json')
+    if os.path.exists(floor_only):
+        with open(floor_only) as f:
+            res['floor_run'] = json.load(f)
     chart = os.path.join(BENCH, 'results', 'chart.svg')
     with open(chart, 'w') as f:
         f.write(svg_chart(res))
