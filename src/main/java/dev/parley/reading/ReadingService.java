@@ -250,7 +250,7 @@ public class ReadingService {
     }
 
     private Chronicle chronicle(Negotiation negotiation) {
-        List<Chronicle.DemandFacts> facts = demands.inNegotiation(negotiation).stream()
+        List<Chronicle.DemandFacts> facts = demands.ofNegotiation(negotiation).stream()
                 .map(d -> new Chronicle.DemandFacts(d.slug, d.title, d.proposer.slug, d.tabledOn)).toList();
         return Chronicle.of(facts, positions.involvements(negotiation), positions.tracked(negotiation));
     }
