@@ -31,7 +31,9 @@ final class EventChanges {
                 scopes(event));
     }
 
+    /** The events, the event, and its negotiation's readings, whose timeline lists events. */
     private static List<String> scopes(NegotiationEvent event) {
-        return List.of(Scopes.fill(EVENTS, event.negotiation.slug), Scopes.fill(EVENT, event.id));
+        return List.of(Scopes.fill(EVENTS, event.negotiation.slug), Scopes.fill(EVENT, event.id),
+                Scopes.fill(Scopes.MATRIX, event.negotiation.slug));
     }
 }

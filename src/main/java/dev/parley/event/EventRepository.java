@@ -36,6 +36,28 @@ public class EventRepository {
         return query.setMaxResults(limit).getResultList();
     }
 
+    /**
+     * The same order, for the timeline: after (afterDay, afterId), or, with afterId null, after the
+     * whole of afterDay.
+     */
+    List<NegotiationEvent> timeline(Negotiation negotiation, LocalDate afterDay, String afterId, int limit) {
+        String after = afterDay == null ? ""
+                : afterId == null ? " and e.occurredOn > :day"
+                        : " and (e.occurredOn > :day or (e.occurredOn = :day and e.id > :id))";
+        var query = session
+                .createSelectionQuery(
+                        "from NegotiationEvent e where e.negotiation = :n" + after + " order by e.occurredOn, e.id",
+                        NegotiationEvent.class)
+                .setParameter("n", negotiation);
+        if (afterDay != null) {
+            query.setParameter("day", afterDay);
+        }
+        if (afterId != null) {
+            query.setParameter("id", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
     List<NegotiationEvent> all() {
         return session.createSelectionQuery("from NegotiationEvent e join fetch e.negotiation order by e.id",
                 NegotiationEvent.class).getResultList();

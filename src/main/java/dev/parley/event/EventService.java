@@ -77,6 +77,11 @@ public class EventService {
         return page.page(events.page(negotiation, afterDay, afterId, page.fetchSize()), e -> e.occurredOn + "|" + e.id);
     }
 
+    /** A negotiation's events in date order, then by id, for its timeline (see {@link EventRepository#timeline}). */
+    public List<NegotiationEvent> timeline(Negotiation negotiation, LocalDate afterDay, String afterId, int limit) {
+        return events.timeline(negotiation, afterDay, afterId, limit);
+    }
+
     public List<NegotiationEvent> all() {
         return events.all();
     }
