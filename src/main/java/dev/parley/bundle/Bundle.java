@@ -18,7 +18,10 @@ import dev.parley.citation.Reliability;
 import dev.parley.citation.SourceKind;
 import dev.parley.common.Slugs;
 import dev.parley.demand.DemandKind;
+import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionStatus;
+import dev.parley.event.DatePrecision;
+import dev.parley.event.EventKind;
 import dev.parley.negotiation.NegotiationRequest;
 import dev.parley.party.PartyRequest;
 
@@ -36,9 +39,52 @@ public record Bundle(
         @NotNull @Size(max = 100_000) List<@NotNull @Valid BundleSource> sources,
         @NotNull @Size(max = 1_000_000) List<@NotNull @Valid BundleCitation> citations,
         @NotNull @Size(max = 100_000) List<@NotNull @Valid NegotiationRequest> negotiations,
-        @NotNull @Size(max = 1_000_000) List<@NotNull @Valid BundleDemand> demands) {
+        @NotNull @Size(max = 1_000_000) List<@NotNull @Valid BundleDemand> demands,
+        @Schema(description = "Events of the negotiations, matched by id; absent means none.") @Size(max = 100_000) List<@NotNull @Valid BundleEvent> events,
+        @Schema(description = "Links between demands, matched by id and never changed; absent means none.") @Size(max = 1_000_000) List<@NotNull @Valid BundleLink> links,
+        @Schema(description = "Earlier wordings of demands, oldest first; one already held (same demand and changed_at) is skipped. Absent means none.") @Size(max = 1_000_000) List<@NotNull @Valid BundleRevision> revisions) {
 
     public static final String FORMAT = "parley-bundle/1";
+
+    public Bundle {
+        events = events == null ? List.of() : events;
+        links = links == null ? List.of() : links;
+        revisions = revisions == null ? List.of() : revisions;
+    }
+
+    @Schema(name = "BundleEvent", requiredProperties = { "id", "negotiation", "kind", "occurred_on", "title" })
+    public record BundleEvent(
+            @Schema(pattern = "^evt_[a-z0-9_]{4,40}$") @NotNull @Pattern(regexp = "^evt_[a-z0-9_]{4,40}$", message = "must be evt_ and 4 to 40 of a-z, 0-9, _") String id,
+            @NotNull String negotiation,
+            @NotNull EventKind kind,
+            @NotNull LocalDate occurredOn,
+            DatePrecision occurredOnPrecision,
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 50) List<@NotNull String> parties,
+            @Size(max = 50) List<@NotBlank @Size(max = 44) String> documentIds,
+            @Size(max = 4000) String note,
+            @Size(max = 50) List<@NotBlank String> citationIds) {
+    }
+
+    @Schema(name = "BundleLink", requiredProperties = { "id", "demand", "type", "target" })
+    public record BundleLink(
+            @Schema(pattern = "^lnk_[a-z0-9_]{4,40}$") @NotNull @Pattern(regexp = "^lnk_[a-z0-9_]{4,40}$", message = "must be lnk_ and 4 to 40 of a-z, 0-9, _") String id,
+            @Schema(description = "Slug of the demand the link starts from.") @NotNull String demand,
+            @NotNull LinkType type,
+            @NotNull String target,
+            @Size(max = 4000) String note,
+            @Size(max = 50) List<@NotBlank String> citationIds) {
+    }
+
+    @Schema(name = "BundleRevision", requiredProperties = { "demand", "title", "text", "changed_at", "changed_by" })
+    public record BundleRevision(
+            @NotNull String demand,
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 4000) String text,
+            @NotNull Instant changedAt,
+            @NotBlank @Size(max = 100) String changedBy,
+            @Size(max = 500) String changeSummary) {
+    }
 
     @Schema(name = "BundleSource", requiredProperties = { "id", "name", "kind", "reliability" })
     public record BundleSource(
@@ -74,7 +120,10 @@ public record Bundle(
             @NotNull @Size(max = Slugs.MAX) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String topic,
             @NotNull DemandKind kind,
             @NotNull LocalDate tabledOn,
-            @Schema(description = "Each involved party's history; a party left out gets the opening stance a new demand gives it.") @NotNull @Size(max = 51) List<@NotNull @Valid BundlePosition> positions) {
+            @Schema(description = "Each involved party's history; a party left out gets the opening stance a new demand gives it.") @NotNull @Size(max = 151) List<@NotNull @Valid BundlePosition> positions,
+            @Size(max = 50) List<@NotNull String> coProposers,
+            @Size(max = 50) List<@NotNull String> concerned,
+            Boolean inseparable) {
     }
 
     @Schema(name = "BundlePosition", requiredProperties = { "party", "history" })
@@ -91,6 +140,9 @@ public record Bundle(
             @Size(max = 4000) String note,
             @NotNull @Size(max = 50) List<@NotBlank String> citationIds,
             @NotNull Instant recordedAt,
-            @NotBlank @Size(max = 100) String recordedBy) {
+            @NotBlank @Size(max = 100) String recordedBy,
+            @Size(max = 50) List<@NotNull String> conditions,
+            String counter,
+            String eventId) {
     }
 }

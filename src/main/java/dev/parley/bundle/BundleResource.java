@@ -56,7 +56,8 @@ public class BundleResource {
     @Path("/export")
     @Produces({ MediaType.APPLICATION_JSON, ExportService.ZIP, ExportService.JSON_LD })
     @Operation(operationId = "exportBundle", summary = "Export everything, or one negotiation", description = """
-            Parties, sources, citations, negotiations and demands with every position's whole history, in the \
+            Parties, sources, citations, negotiations and demands with every position's whole history, the \
+            events of the negotiations, the links between demands and the earlier wordings of demands, in the \
             format Accept names: application/json (the default) is the bundle import reads; application/zip \
             holds RFC 4180 CSV files (UTF-8, a header row, CRLF line ends; lists inside a field joined by ;): \
             parties.csv, negotiations.csv, sources.csv, citations.csv, demands.csv and position_changes.csv; \
@@ -105,7 +106,7 @@ public class BundleResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then appends the stances of each history that are not already recorded (same status, day and recording time). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
+    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then events by id, then appends the stances of each history that are not already recorded (same status, day and recording time), then links by id (a link is never changed; one that would close a PART_OF or SUPERSEDES cycle gives 409 LINK_CYCLE) and the revisions not already held (same demand and changed_at). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
     @APIResponse(responseCode = "200", description = "What was created.", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     @Idempotent(transactionTimeout = BundleService.IMPORT_TIMEOUT)

@@ -16,8 +16,12 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.demand.Demand;
 import dev.parley.demand.DemandRequest;
 import dev.parley.demand.DemandService;
+import dev.parley.demand.LinkRequest;
+import dev.parley.demand.LinkService;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.RecordedStance;
+import dev.parley.event.EventRequest;
+import dev.parley.event.EventService;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.PartyRequest;
 import dev.parley.party.PartyService;
@@ -31,9 +35,13 @@ public class BundleService {
     private final NegotiationService negotiations;
     private final DemandService demands;
     private final PositionService positions;
+    private final LinkService links;
+    private final EventService events;
 
     BundleService(PartyService parties, CitationService citations, NegotiationService negotiations,
-            DemandService demands, PositionService positions) {
+            DemandService demands, PositionService positions, LinkService links, EventService events) {
+        this.links = links;
+        this.events = events;
         this.parties = parties;
         this.citations = citations;
         this.negotiations = negotiations;
@@ -73,23 +81,49 @@ public class BundleService {
             negotiationsCreated += within("/negotiations/" + index,
                     () -> negotiations.upsert(bundle.negotiations().get(index))) ? 1 : 0;
         }
+        for (int i = 0; i < bundle.events().size(); i++) {
+            Bundle.BundleEvent e = bundle.events().get(i);
+            String pointer = "/events/" + i;
+            within(pointer, () -> this.events.upsert(e.id(), e.negotiation(), new EventRequest(e.kind(),
+                    e.occurredOn(), e.occurredOnPrecision(), e.title(), e.parties(), e.documentIds(), e.note(),
+                    e.citationIds()), ""));
+        }
         int demandsCreated = 0;
         int stancesAdded = 0;
+        // Every demand first: stances name other demands as their counter or conditions.
         for (int i = 0; i < bundle.demands().size(); i++) {
             Bundle.BundleDemand d = bundle.demands().get(i);
             String pointer = "/demands/" + i;
             Set<String> withHistory = new HashSet<>();
             d.positions().forEach(p -> withHistory.add(p.party()));
             DemandRequest request = new DemandRequest(d.slug(), d.negotiation(), d.proposer(), d.addressees(),
-                    d.title(), d.text(), d.topic(), d.kind(), d.tabledOn());
+                    d.title(), d.text(), d.topic(), d.kind(), d.tabledOn(), d.coProposers(), d.concerned(),
+                    d.inseparable(), null);
             demandsCreated += within(pointer, () -> demands.upsert(request, withHistory)) ? 1 : 0;
+        }
+        for (int i = 0; i < bundle.demands().size(); i++) {
+            Bundle.BundleDemand d = bundle.demands().get(i);
+            String pointer = "/demands/" + i;
             Demand demand = demands.require(d.slug());
             for (int j = 0; j < d.positions().size(); j++) {
                 Bundle.BundlePosition p = d.positions().get(j);
                 List<RecordedStance> history = p.history().stream().map(s -> new RecordedStance(s.status(),
-                        s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy())).toList();
+                        s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy(), s.conditions(),
+                        s.counter(), s.eventId())).toList();
                 stancesAdded += positions.restore(demand, p.party(), history, pointer + "/positions/" + j);
             }
+        }
+        for (int i = 0; i < bundle.links().size(); i++) {
+            Bundle.BundleLink l = bundle.links().get(i);
+            String pointer = "/links/" + i;
+            within(pointer, () -> links.upsert(l.id(), l.demand(), new LinkRequest(l.type(), l.target(), l.note(),
+                    l.citationIds()), ""));
+        }
+        for (int i = 0; i < bundle.revisions().size(); i++) {
+            Bundle.BundleRevision r = bundle.revisions().get(i);
+            String pointer = "/revisions/" + i;
+            within(pointer, () -> demands.restoreRevision(r.demand(), r.title(), r.text(), r.changedAt(), r.changedBy(),
+                    r.changeSummary()));
         }
         return new ImportSummary(partiesCreated, sourcesCreated, citationsCreated, negotiationsCreated,
                 demandsCreated, stancesAdded);

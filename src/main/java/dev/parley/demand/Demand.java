@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 
 import dev.parley.negotiation.Negotiation;
@@ -46,6 +48,18 @@ public class Demand {
     @OrderColumn(name = "ordinal")
     public List<Party> addressees = new ArrayList<>();
 
+    /** Joint proposers beside {@link #proposer}, each holding a proposer's position. */
+    @ManyToMany
+    @JoinTable(name = "demand_co_proposer", joinColumns = @JoinColumn(name = "demand_id"), inverseJoinColumns = @JoinColumn(name = "party_id"))
+    @OrderColumn(name = "ordinal")
+    public List<Party> coProposers = new ArrayList<>();
+
+    /** Parties the demand is about who need not answer; their stances never move the status. */
+    @ManyToMany
+    @JoinTable(name = "demand_concerned", joinColumns = @JoinColumn(name = "demand_id"), inverseJoinColumns = @JoinColumn(name = "party_id"))
+    @OrderColumn(name = "ordinal")
+    public List<Party> concerned = new ArrayList<>();
+
     @Column(nullable = false)
     public String title;
 
@@ -62,13 +76,34 @@ public class Demand {
     @Column(name = "tabled_on", nullable = false)
     public LocalDate tabledOn;
 
+    /** For a package: refusing one member refuses the whole. */
+    @Column(nullable = false)
+    public boolean inseparable;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DemandStatus status;
+
+    /** Derived with the status: comma-separated slugs of parties partial on this inseparable package. */
+    @Column(name = "partial_on_package")
+    public String partialOnPackage;
+
+    @OneToMany(mappedBy = "demand")
+    @OrderBy("id")
+    public List<DemandLink> links = new ArrayList<>();
+
+    @OneToMany(mappedBy = "target")
+    @OrderBy("id")
+    public List<DemandLink> linkedFrom = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public List<String> partialParties() {
+        return partialOnPackage == null || partialOnPackage.isEmpty() ? List.of()
+                : List.of(partialOnPackage.split(","));
+    }
 }

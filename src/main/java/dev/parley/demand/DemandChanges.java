@@ -1,5 +1,6 @@
 package dev.parley.demand;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.parley.etag.Scopes;
@@ -21,6 +22,10 @@ public final class DemandChanges {
     public static final String DEMAND = "demand:{slug}";
     /** A demand's positions, each position and each history. */
     public static final String POSITIONS = "positions:{slug}";
+    /** The links from a demand, addressed by the {@code slug} path parameter. */
+    static final String LINKS = "links:{slug}";
+    /** One link, addressed by the {@code id} path parameter. */
+    static final String LINK = "link:{id}";
 
     private DemandChanges() {
     }
@@ -49,7 +54,43 @@ public final class DemandChanges {
 
     /** Its scopes are taken before the demand is deleted, while its negotiation is still loaded. */
     static Change deleted(Demand demand) {
-        return Change.deleted(ChangeType.DEMAND_DELETED, demand.slug, demandScopes(demand));
+        return deleted(demand, List.of());
+    }
+
+    /** The same, with the links that go with it: the demands on their other ends show them no more. */
+    static Change deleted(Demand demand, List<DemandLink> links) {
+        List<String> scopes = new ArrayList<>(demandScopes(demand));
+        for (DemandLink link : links) {
+            Demand other = link.demand == demand ? link.target : link.demand;
+            scopes.addAll(List.of(Scopes.fill(DEMAND, other.slug), Scopes.fill(LINKS, other.slug),
+                    Scopes.fill(LINK, link.id)));
+        }
+        return Change.deleted(ChangeType.DEMAND_DELETED, demand.slug, scopes);
+    }
+
+    /** A PATCH replaced the wording: the data is the wording it replaced, which the revisions list shows. */
+    static Change revised(Demand demand, DemandRevision revision) {
+        return new Change(ChangeType.DEMAND_REVISED, Subject.slug("demand", demand.slug), RevisionView.from(revision),
+                demandScopes(demand));
+    }
+
+    static Change linkCreated(DemandLink link) {
+        return new Change(ChangeType.LINK_CREATED, Subject.id("link", link.id), LinkView.from(link), linkScopes(link));
+    }
+
+    /** Taken before the link is removed: the data is the link as it was. */
+    static Change linkDeleted(DemandLink link) {
+        return new Change(ChangeType.LINK_DELETED, Subject.id("link", link.id), LinkView.from(link), linkScopes(link));
+    }
+
+    /**
+     * A link shows on both demands' views (and in the demand list), in the from-demand's links, and
+     * on the graph and matrix of their negotiation.
+     */
+    private static List<String> linkScopes(DemandLink link) {
+        return List.of(DEMANDS, Scopes.fill(DEMAND, link.demand.slug), Scopes.fill(DEMAND, link.target.slug),
+                Scopes.fill(LINKS, link.demand.slug), Scopes.fill(LINK, link.id),
+                Scopes.fill(Scopes.MATRIX, link.demand.negotiation.slug));
     }
 
     /** A stance recorded on a position: its view is the stance. */

@@ -89,8 +89,9 @@ public class DemandRepository {
 
     List<Party> involvedParties(Negotiation negotiation) {
         return session.createSelectionQuery(
-                "select distinct p.party from Position p where p.demand.negotiation = :n", Party.class)
-                .setParameter("n", negotiation).getResultList();
+                "select distinct p.party from Position p where p.demand.negotiation = :n and p.role <> :concerned",
+                Party.class)
+                .setParameter("n", negotiation).setParameter("concerned", PositionRole.CONCERNED).getResultList();
     }
 
     List<Demand> all() {
@@ -107,6 +108,25 @@ public class DemandRepository {
         // Positions, their history and its citation links go with the demand (ON DELETE CASCADE).
         session.remove(demand);
         session.flush();
+    }
+
+    void persist(DemandRevision revision) {
+        session.persist(revision);
+    }
+
+    List<DemandRevision> revisions(Demand demand, Long beforeId, int limit) {
+        var query = session.createSelectionQuery("from DemandRevision r where r.demand = :d"
+                + (beforeId == null ? "" : " and r.id < :before") + " order by r.id desc", DemandRevision.class)
+                .setParameter("d", demand);
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    List<DemandRevision> allRevisions() {
+        return session.createSelectionQuery("from DemandRevision r join fetch r.demand order by r.id",
+                DemandRevision.class).getResultList();
     }
 
     private static String likeEscape(String text) {

@@ -114,7 +114,7 @@ public class DemandResource {
     @POST
     @Requires(Role.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createDemand", summary = "Table a demand", description = "Creates the demand with a position for every involved party: the proposer TABLED and each addressee UNASSESSED, both effective on tabled_on.")
+    @Operation(operationId = "createDemand", summary = "Table a demand", description = "Creates the demand with a position for every involved party: the proposer and each co-proposer TABLED, each addressee and concerned party UNASSESSED, all effective on tabled_on.")
     @APIResponse(responseCode = "201", description = "Created.", headers = @Header(ref = Api.LOCATION), content = @Content(schema = @Schema(implementation = DemandView.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     @Idempotent
@@ -138,13 +138,24 @@ public class DemandResource {
     @Requires(Role.ANALYST)
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "updateDemand", summary = "Change a demand", description = "JSON merge patch (RFC 7396). slug, negotiation and proposer cannot change. A new addressee gets an UNASSESSED position; one with recorded stances cannot be removed (409).")
+    @Operation(operationId = "updateDemand", summary = "Change a demand", description = "JSON merge patch (RFC 7396). slug, negotiation and proposer cannot change. A new addressee or concerned party gets an UNASSESSED position, a new co-proposer a TABLED one; one with recorded stances cannot be removed (409), and moves to another role only when its stances suit it (409 ROLE_HAS_STANCES). A change of title or text keeps the wording it replaced under /revisions. A PACKAGE with members stays one (409 PACKAGE_HAS_MEMBERS).")
     @APIResponse(responseCode = "200", description = "The changed demand.")
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public DemandView update(@PathParam("slug") String slug,
             @RequestBody(content = @Content(schema = @Schema(implementation = DemandRequest.class))) JsonNode patch) {
         return DemandView.from(service.update(slug,
                 current -> validator.check(mergePatch.apply(current, patch, DemandRequest.class))));
+    }
+
+    @GET
+    @Versioned(DemandChanges.DEMAND)
+    @Path("/{slug}/revisions")
+    @Operation(operationId = "listDemandRevisions", summary = "List the earlier wordings of a demand", description = "Newest first: each PATCH that changed the title or text kept the wording it replaced, with when, by whom and the change_summary it gave.")
+    @APIResponse(responseCode = "200", description = "A page of revisions.")
+    public Page<RevisionView> revisions(@PathParam("slug") String slug,
+            @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
+            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
+        return service.revisions(slug, PageRequest.of(pageSize, pageToken, "revisions:" + slug));
     }
 
     @DELETE

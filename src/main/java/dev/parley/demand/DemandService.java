@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
 import dev.parley.common.Conflict;
@@ -35,15 +37,17 @@ public class DemandService {
 
     private final DemandRepository demands;
     private final PositionRepository positions;
+    private final LinkRepository links;
     private final NegotiationService negotiations;
     private final PartyService parties;
     private final ChangeLog changes;
     private final Caller caller;
 
-    DemandService(DemandRepository demands, PositionRepository positions, NegotiationService negotiations,
-            PartyService parties, ChangeLog changes, Caller caller) {
+    DemandService(DemandRepository demands, PositionRepository positions, LinkRepository links,
+            NegotiationService negotiations, PartyService parties, ChangeLog changes, Caller caller) {
         this.demands = demands;
         this.positions = positions;
+        this.links = links;
         this.negotiations = negotiations;
         this.parties = parties;
         this.changes = changes;
@@ -54,6 +58,10 @@ public class DemandService {
         return demands.findBySlug(slug).orElseThrow(() -> new NotFound("demand", slug));
     }
 
+    public Optional<Demand> find(String slug) {
+        return demands.findBySlug(slug);
+    }
+
     public Page<Demand> list(DemandFilter filter, PageRequest page) {
         return page.page(demands.page(filter, page.after(), page.fetchSize()), d -> d.slug);
     }
@@ -62,8 +70,8 @@ public class DemandService {
         return demands.all();
     }
 
-    /** A negotiation's demands in slug order, with their proposers. */
-    public List<Demand> inNegotiation(Negotiation negotiation) {
+    /** A negotiation's demands by slug. */
+    public List<Demand> ofNegotiation(Negotiation negotiation) {
         return demands.inNegotiation(negotiation, null);
     }
 
@@ -94,20 +102,98 @@ public class DemandService {
         if (!immutable.isEmpty()) {
             throw new InvalidRequest(immutable);
         }
-        List<Party> addressees = checkParties(demand.negotiation, demand.proposer, request.addressees());
+        Roles roles = checkRoles(demand.negotiation, demand.proposer, request);
+        checkKind(request);
+        if (demand.kind == DemandKind.PACKAGE && request.kind() != DemandKind.PACKAGE
+                && !links.members(demand).isEmpty()) {
+            throw new Conflict("PACKAGE_HAS_MEMBERS", "Demand '" + slug
+                    + "' has members linked to it as PART_OF and must stay a PACKAGE; delete those links first.");
+        }
+        DemandRevision revision = null;
+        if (!demand.title.equals(request.title()) || !demand.text.equals(request.text())) {
+            revision = new DemandRevision();
+            revision.demand = demand;
+            revision.title = demand.title;
+            revision.text = demand.text;
+            revision.changedAt = Clock.now();
+            revision.changedBy = caller.name();
+            revision.changeSummary = request.changeSummary();
+            demands.persist(revision);
+        }
         apply(demand, request);
-        updateAddressees(demand, addressees);
+        updateRoles(demand, roles);
         refreshStatus(demand);
         changes.record(DemandChanges.updated(demand));
+        if (revision != null) {
+            changes.record(DemandChanges.revised(demand, revision));
+        }
+        refreshPackagesOf(demand);
         return demand;
+    }
+
+    /** The wordings a demand had before, newest first. */
+    public Page<RevisionView> revisions(String slug, PageRequest page) {
+        Demand demand = require(slug);
+        Long before = null;
+        if (page.after() != null) {
+            try {
+                before = Long.valueOf(page.after());
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "INVALID_PAGE_TOKEN", "Invalid page token",
+                        "page_token is not a token this service issued.",
+                        List.of(new FieldError("page_token", "is not a token this service issued")));
+            }
+        }
+        return page.page(demands.revisions(demand, before, page.fetchSize()), r -> String.valueOf(r.id))
+                .map(RevisionView::from);
+    }
+
+    /** Restores a bundle's revision unless the demand holds one replaced at the same instant; answers true when new. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean restoreRevision(String slug, String title, String text, java.time.Instant changedAt,
+            String changedBy, String changeSummary) {
+        Demand demand = demands.findBySlug(slug)
+                .orElseThrow(() -> new InvalidRequest("/demand", "no demand with slug '" + slug + "'"));
+        if (demands.revisions(demand, null, Integer.MAX_VALUE).stream().anyMatch(r -> r.changedAt.equals(changedAt))) {
+            return false;
+        }
+        DemandRevision revision = new DemandRevision();
+        revision.demand = demand;
+        revision.title = title;
+        revision.text = text;
+        revision.changedAt = changedAt;
+        revision.changedBy = changedBy;
+        revision.changeSummary = changeSummary;
+        demands.persist(revision);
+        changes.record(DemandChanges.revised(demand, revision));
+        return true;
+    }
+
+    public List<DemandRevision> allRevisions() {
+        return demands.allRevisions();
     }
 
     @Transactional
     public void delete(String slug) {
         Demand demand = require(slug);
-        Change deleted = DemandChanges.deleted(demand);
+        List<Demand> packages = links.packagesOf(demand);
+        // Links go with the demand: the demands on their other ends show them no more.
+        List<DemandLink> gone = links.touching(List.of(demand));
+        Change deleted = DemandChanges.deleted(demand, gone);
+        for (DemandLink link : gone) {
+            Demand other = link.demand == demand ? link.target : link.demand;
+            other.links.remove(link);
+            other.linkedFrom.remove(link);
+            links.delete(link);
+        }
         demands.delete(demand);
         changes.record(deleted);
+        for (Demand pkg : packages) {
+            if (refreshStatus(pkg)) {
+                changes.record(DemandChanges.updated(pkg));
+            }
+            refreshPackagesOf(pkg);
+        }
     }
 
     /**
@@ -142,13 +228,23 @@ public class DemandService {
         Map<Long, Integer> citationCounts = new HashMap<>();
         positions.citationCounts(negotiation, asOf)
                 .forEach(row -> citationCounts.put((Long) row[0], ((Number) row[1]).intValue()));
+        Map<Long, List<Long>> membersOf = new HashMap<>();
+        Map<Long, String> packageOf = new HashMap<>();
+        Map<Long, String> slugs = new HashMap<>();
+        rows.forEach(d -> slugs.put(d.id, d.slug));
+        for (LinkRepository.Edge edge : links.edges(negotiation, LinkType.PART_OF)) {
+            membersOf.computeIfAbsent(edge.to(), id -> new ArrayList<>()).add(edge.from());
+            if (slugs.containsKey(edge.to())) {
+                packageOf.merge(edge.from(), slugs.get(edge.to()), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
 
-        List<Standing> standings = new ArrayList<>(rows.size());
+        Map<Long, Map<String, Standing.Cell>> cellsOf = new LinkedHashMap<>();
+        Map<Long, Stances> stancesOf = new HashMap<>();
         for (Demand demand : rows) {
             Map<String, Standing.Cell> cells = new LinkedHashMap<>();
-            PositionStatus proposerStatus = PositionStatus.UNASSESSED;
-            List<PositionStatus> addresseeStatuses = new ArrayList<>();
-            for (Position position : byDemand.getOrDefault(demand.id, List.of())) {
+            Stances stances = new Stances(new ArrayList<>(), new ArrayList<>());
+            for (Position position : byRole(byDemand.getOrDefault(demand.id, List.of()))) {
                 Standing.Cell cell;
                 if (asOf == null) {
                     cell = new Standing.Cell(position.status, position.effectiveOn,
@@ -160,16 +256,66 @@ public class DemandService {
                                     citationCounts.getOrDefault((Long) stance[1], 0));
                 }
                 cells.put(position.party.slug, cell);
-                if (position.role == PositionRole.PROPOSER) {
-                    proposerStatus = cell.status();
-                } else {
-                    addresseeStatuses.add(cell.status());
-                }
+                stances.add(position.role, position.party.slug, cell.status());
             }
-            DemandStatus status = asOf == null ? demand.status : DemandStatus.derive(proposerStatus, addresseeStatuses);
-            standings.add(new Standing(demand.slug, demand.title, demand.proposer.slug, status, cells));
+            cellsOf.put(demand.id, cells);
+            stancesOf.put(demand.id, stances);
+        }
+        Map<Long, DemandStatus> derived = new HashMap<>();
+        Map<Long, Demand> byId = new HashMap<>();
+        rows.forEach(d -> byId.put(d.id, d));
+        List<Standing> standings = new ArrayList<>(rows.size());
+        for (Demand demand : rows) {
+            DemandStatus status = asOf == null ? demand.status
+                    : statusOn(demand, byId, stancesOf, membersOf, derived);
+            standings.add(new Standing(demand.slug, demand.title, demand.proposer.slug, status, demand.kind,
+                    packageOf.get(demand.id), cellsOf.get(demand.id)));
         }
         return standings;
+    }
+
+    /** The stances of one demand that its status reads, by role; concerned parties are left out. */
+    private record Stances(List<PositionStatus> proposers, List<Map.Entry<String, PositionStatus>> addressees) {
+
+        void add(PositionRole role, String party, PositionStatus status) {
+            switch (role) {
+                case PROPOSER, CO_PROPOSER -> proposers.add(status);
+                case ADDRESSEE -> addressees.add(Map.entry(party, status));
+                case CONCERNED -> {
+                    // Concerned parties may hold positions, which never move the status.
+                }
+            }
+        }
+
+        List<PositionStatus> addresseeStatuses() {
+            return addressees.stream().map(Map.Entry::getValue).toList();
+        }
+    }
+
+    /** A demand's status on a past day; a package's from its members' on that day, members tabled by then. */
+    private static DemandStatus statusOn(Demand demand, Map<Long, Demand> byId, Map<Long, Stances> stancesOf,
+            Map<Long, List<Long>> membersOf, Map<Long, DemandStatus> derived) {
+        DemandStatus known = derived.get(demand.id);
+        if (known != null) {
+            return known;
+        }
+        Stances own = stancesOf.get(demand.id);
+        DemandStatus status;
+        if (demand.kind == DemandKind.PACKAGE) {
+            List<DemandStatus.Member> members = new ArrayList<>();
+            for (Long id : membersOf.getOrDefault(demand.id, List.of())) {
+                Demand member = byId.get(id);
+                if (member != null) {
+                    members.add(new DemandStatus.Member(statusOn(member, byId, stancesOf, membersOf, derived),
+                            stancesOf.get(id).addresseeStatuses()));
+                }
+            }
+            status = DemandStatus.derivePackage(own.proposers(), own.addresseeStatuses(), demand.inseparable, members);
+        } else {
+            status = DemandStatus.derive(own.proposers(), own.addresseeStatuses());
+        }
+        derived.put(demand.id, status);
+        return status;
     }
 
     /** Re-derives the demand's status from its current positions; answers whether it moved. */
@@ -178,32 +324,93 @@ public class DemandService {
         return refreshStatus(demand, positions.ofDemand(demand));
     }
 
-    /** The same, from all the demand's positions as this transaction already holds them. */
+    /**
+     * The same, from all the demand's positions as this transaction already holds them; a package's
+     * also from its members' statuses and their addressees' stances. Answers whether the status or
+     * the parties partial on the package moved.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean refreshStatus(Demand demand, List<Position> involved) {
-        DemandStatus status = derive(involved);
-        if (status == demand.status) {
+        Derived derived = derive(demand, involved);
+        if (derived.status() == demand.status && Objects.equals(derived.partial(), demand.partialOnPackage)) {
             return false;
         }
         DemandStatus before = demand.status;
-        demand.status = status;
+        demand.status = derived.status();
+        demand.partialOnPackage = derived.partial();
         demand.updatedAt = Clock.now();
-        // Subscribers follow transitions without diffing demand.updated: "what moved" in one event.
-        changes.record(DemandChanges.statusChanged(demand, before));
+        if (before != demand.status) {
+            // Subscribers follow transitions without diffing demand.updated: "what moved" in one event,
+            // for a package moved by a member as well.
+            changes.record(DemandChanges.statusChanged(demand, before));
+        }
         return true;
     }
 
-    private static DemandStatus derive(List<Position> involved) {
-        PositionStatus proposer = PositionStatus.UNASSESSED;
-        List<PositionStatus> addressees = new ArrayList<>();
-        for (Position position : involved) {
-            if (position.role == PositionRole.PROPOSER) {
-                proposer = position.status;
-            } else {
-                addressees.add(position.status);
+    /** A demand's status and the parties partial on it (a comma-separated list, or null). */
+    private record Derived(DemandStatus status, String partial) {
+    }
+
+    private Derived derive(Demand demand, List<Position> involved) {
+        Stances own = new Stances(new ArrayList<>(), new ArrayList<>());
+        involved.forEach(p -> own.add(p.role, p.party.slug, p.status));
+        DemandStatus status;
+        String partial = null;
+        if (demand.kind == DemandKind.PACKAGE) {
+            List<Demand> members = links.members(demand);
+            Map<Long, Stances> stancesOf = new HashMap<>();
+            for (Position position : positions.ofDemands(members)) {
+                stancesOf.computeIfAbsent(position.demand.id, id -> new Stances(new ArrayList<>(), new ArrayList<>()))
+                        .add(position.role, position.party.slug, position.status);
             }
+            List<DemandStatus.Member> states = new ArrayList<>();
+            Map<String, List<PositionStatus>> byParty = new LinkedHashMap<>();
+            for (Demand member : members) {
+                Stances stances = stancesOf.getOrDefault(member.id, new Stances(List.of(), List.of()));
+                states.add(new DemandStatus.Member(member.status, stances.addresseeStatuses()));
+                if (member.status != DemandStatus.WITHDRAWN) {
+                    stances.addressees().forEach(e -> byParty.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
+                }
+            }
+            status = DemandStatus.derivePackage(own.proposers(), own.addresseeStatuses(), demand.inseparable, states);
+            if (demand.inseparable) {
+                List<String> partialParties = byParty.entrySet().stream()
+                        .filter(e -> DemandStatus.partialOnPackage(e.getValue())).map(Map.Entry::getKey).toList();
+                partial = partialParties.isEmpty() ? null : String.join(",", partialParties);
+            }
+        } else {
+            status = DemandStatus.derive(own.proposers(), own.addresseeStatuses());
         }
-        return DemandStatus.derive(proposer, addressees);
+        return new Derived(status, partial);
+    }
+
+    /**
+     * Re-derives every package the demand is PART_OF, and theirs in turn, recording those that moved:
+     * a member's change is a change of the package.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void refreshPackagesOf(Demand member) {
+        refreshPackagesOf(member, new HashSet<>());
+    }
+
+    private void refreshPackagesOf(Demand member, Set<Long> seen) {
+        for (Demand pkg : links.packagesOf(member)) {
+            if (!seen.add(pkg.id)) {
+                continue;
+            }
+            if (refreshStatus(pkg)) {
+                changes.record(DemandChanges.updated(pkg));
+            }
+            refreshPackagesOf(pkg, seen);
+        }
+    }
+
+    /** Positions in the order the API lists them: proposer, co-proposers, addressees, concerned; then as added. */
+    static List<Position> byRole(List<Position> positions) {
+        List<Position> sorted = new ArrayList<>(positions);
+        sorted.sort(java.util.Comparator.comparing((Position p) -> p.role).thenComparing(p -> p.id));
+        return sorted;
     }
 
     private Demand create(DemandRequest request, Set<String> withoutOpeningStance) {
@@ -218,31 +425,44 @@ public class DemandService {
         if (!negotiation.involves(proposer)) {
             throw new InvalidRequest("/proposer", "is not a participant of negotiation '" + negotiation.slug + "'");
         }
-        List<Party> addressees = checkParties(negotiation, proposer, request.addressees());
+        Roles roles = checkRoles(negotiation, proposer, request);
+        checkKind(request);
 
         Demand demand = new Demand();
         demand.slug = request.slug();
         demand.negotiation = negotiation;
         demand.proposer = proposer;
         demand.createdAt = Clock.now();
-        demand.addressees.addAll(addressees);
+        demand.addressees.addAll(roles.addressees());
+        demand.coProposers.addAll(roles.coProposers());
+        demand.concerned.addAll(roles.concerned());
         demand.status = DemandStatus.PENDING;
         apply(demand, request);
         demands.persist(demand);
 
-        open(demand, proposer, PositionRole.PROPOSER, PositionStatus.TABLED, withoutOpeningStance);
-        for (Party addressee : addressees) {
-            open(demand, addressee, PositionRole.ADDRESSEE, PositionStatus.UNASSESSED, withoutOpeningStance);
+        open(demand, proposer, PositionRole.PROPOSER, withoutOpeningStance);
+        for (Party party : roles.coProposers()) {
+            open(demand, party, PositionRole.CO_PROPOSER, withoutOpeningStance);
+        }
+        for (Party addressee : roles.addressees()) {
+            open(demand, addressee, PositionRole.ADDRESSEE, withoutOpeningStance);
+        }
+        for (Party party : roles.concerned()) {
+            open(demand, party, PositionRole.CONCERNED, withoutOpeningStance);
         }
         // A new demand has no status to move from: demand.created carries it.
-        demand.status = derive(positions.ofDemand(demand));
+        Derived derived = derive(demand, positions.ofDemand(demand));
+        demand.status = derived.status();
+        demand.partialOnPackage = derived.partial();
         changes.record(DemandChanges.created(demand));
         return demand;
     }
 
-    /** Creates a party's position, with its opening stance on the day the demand was tabled. */
-    private Position open(Demand demand, Party party, PositionRole role, PositionStatus opening,
-            Set<String> withoutOpeningStance) {
+    /**
+     * Creates a party's position, with its opening stance on the day the demand was tabled: TABLED
+     * for those who propose it, UNASSESSED for the others.
+     */
+    private Position open(Demand demand, Party party, PositionRole role, Set<String> withoutOpeningStance) {
         Position position = new Position();
         position.demand = demand;
         position.party = party;
@@ -253,7 +473,7 @@ public class DemandService {
         if (!withoutOpeningStance.contains(party.slug)) {
             PositionChange change = new PositionChange();
             change.position = position;
-            change.status = opening;
+            change.status = role.proposing() ? PositionStatus.TABLED : PositionStatus.UNASSESSED;
             change.effectiveOn = demand.tabledOn;
             change.recordedAt = Clock.now();
             change.recordedBy = caller.name();
@@ -263,58 +483,129 @@ public class DemandService {
         return position;
     }
 
-    private List<Party> checkParties(Negotiation negotiation, Party proposer, List<String> slugs) {
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < slugs.size(); i++) {
-            if (!seen.add(slugs.get(i))) {
-                errors.add(new FieldError("/addressees/" + i, "is listed twice"));
-            } else if (slugs.get(i).equals(proposer.slug)) {
-                errors.add(new FieldError("/addressees/" + i, "is the proposer"));
+    /** The parties of a demand besides its proposer, by role, resolved and checked. */
+    private record Roles(List<Party> coProposers, List<Party> addressees, List<Party> concerned) {
+
+        PositionRole roleOf(Party party) {
+            if (coProposers.stream().anyMatch(p -> p.id.equals(party.id))) {
+                return PositionRole.CO_PROPOSER;
             }
+            if (addressees.stream().anyMatch(p -> p.id.equals(party.id))) {
+                return PositionRole.ADDRESSEE;
+            }
+            return concerned.stream().anyMatch(p -> p.id.equals(party.id)) ? PositionRole.CONCERNED : null;
         }
+    }
+
+    /**
+     * Each party holds one role: not listed twice, never the proposer. Co-proposers and addressees
+     * take part in the negotiation; concerned parties need not.
+     */
+    private Roles checkRoles(Negotiation negotiation, Party proposer, DemandRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        seen.put(proposer.slug, "the proposer");
+        checkDistinct("/co_proposers", "a co-proposer", request.coProposers(), seen, errors);
+        checkDistinct("/addressees", "an addressee", request.addressees(), seen, errors);
+        checkDistinct("/concerned", "concerned", request.concerned(), seen, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        List<Party> resolved = parties.resolve(slugs, "/addressees");
+        List<Party> coProposers = parties.resolve(request.coProposers(), "/co_proposers");
+        List<Party> addressees = parties.resolve(request.addressees(), "/addressees");
+        List<Party> concerned = parties.resolve(request.concerned(), "/concerned");
+        checkParticipants(negotiation, "/co_proposers", coProposers, errors);
+        checkParticipants(negotiation, "/addressees", addressees, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        return new Roles(coProposers, addressees, concerned);
+    }
+
+    private static void checkDistinct(String pointer, String role, List<String> slugs, Map<String, String> seen,
+            List<FieldError> errors) {
+        for (int i = 0; i < slugs.size(); i++) {
+            String earlier = seen.putIfAbsent(slugs.get(i), role);
+            if (earlier != null) {
+                errors.add(new FieldError(pointer + "/" + i,
+                        earlier.equals(role) ? "is listed twice" : "is " + earlier));
+            }
+        }
+    }
+
+    private static void checkParticipants(Negotiation negotiation, String pointer, List<Party> resolved,
+            List<FieldError> errors) {
         for (int i = 0; i < resolved.size(); i++) {
             if (!negotiation.involves(resolved.get(i))) {
-                errors.add(new FieldError("/addressees/" + i,
+                errors.add(new FieldError(pointer + "/" + i,
                         "is not a participant of negotiation '" + negotiation.slug + "'"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
-        }
-        return resolved;
     }
 
-    private void updateAddressees(Demand demand, List<Party> wanted) {
-        Set<Long> wantedIds = new HashSet<>();
-        wanted.forEach(p -> wantedIds.add(p.id));
-        Set<Long> currentIds = new HashSet<>();
+    private static void checkKind(DemandRequest request) {
+        if (request.inseparable() && request.kind() != DemandKind.PACKAGE) {
+            throw new InvalidRequest("/inseparable", "only a PACKAGE can be inseparable");
+        }
+    }
+
+    /**
+     * Brings the positions in line with the roles: a party that left loses its position unless it has
+     * recorded stances (409), a party that moved keeps its history if that suits the new role (409
+     * otherwise), a new party gets its opening stance.
+     */
+    private void updateRoles(Demand demand, Roles wanted) {
+        Set<Long> current = new HashSet<>();
         for (Position position : positions.ofDemand(demand)) {
-            if (position.role != PositionRole.ADDRESSEE) {
+            if (position.role == PositionRole.PROPOSER) {
                 continue;
             }
-            currentIds.add(position.party.id);
-            if (!wantedIds.contains(position.party.id)) {
+            current.add(position.party.id);
+            PositionRole role = wanted.roleOf(position.party);
+            if (role == null) {
                 if (positions.allHistory(position).size() > 1) {
-                    throw new Conflict("ADDRESSEE_HAS_STANCES", "Party '" + position.party.slug
-                            + "' has recorded stances on this demand and cannot be removed as an addressee.");
+                    throw position.role == PositionRole.ADDRESSEE
+                            ? new Conflict("ADDRESSEE_HAS_STANCES", "Party '" + position.party.slug
+                                    + "' has recorded stances on this demand and cannot be removed as an addressee.")
+                            : new Conflict("PARTY_HAS_STANCES", "Party '" + position.party.slug
+                                    + "' has recorded stances on this demand and cannot be removed from it.");
                 }
                 positions.delete(position);
+            } else if (role != position.role) {
+                for (PositionChange change : positions.allHistory(position)) {
+                    boolean opening = change.status == (position.role.proposing() ? PositionStatus.TABLED
+                            : PositionStatus.UNASSESSED);
+                    if (!opening && !change.status.allowedFor(role)) {
+                        throw new Conflict("ROLE_HAS_STANCES", "Party '" + position.party.slug + "' has a "
+                                + change.status + " stance on this demand, which a " + role.name().toLowerCase()
+                                + " may not hold.");
+                    }
+                }
+                position.role = role;
             }
         }
-        for (Party party : wanted) {
-            if (!currentIds.contains(party.id)) {
-                open(demand, party, PositionRole.ADDRESSEE, PositionStatus.UNASSESSED, Set.of());
+        for (PositionRole role : List.of(PositionRole.CO_PROPOSER, PositionRole.ADDRESSEE, PositionRole.CONCERNED)) {
+            List<Party> parties = switch (role) {
+                case CO_PROPOSER -> wanted.coProposers();
+                case ADDRESSEE -> wanted.addressees();
+                default -> wanted.concerned();
+            };
+            for (Party party : parties) {
+                if (!current.contains(party.id)) {
+                    open(demand, party, role, Set.of());
+                }
             }
         }
-        if (!demand.addressees.equals(wanted)) {
-            // A new list makes Hibernate delete and rewrite the rows; editing the list in place updates
-            // them by ordinal, which breaks the one-row-per-party key when two addressees swap places.
-            demand.addressees = new ArrayList<>(wanted);
+        // A new list makes Hibernate delete and rewrite the rows; editing the list in place updates
+        // them by ordinal, which breaks the one-row-per-party key when two parties swap places.
+        if (!demand.addressees.equals(wanted.addressees())) {
+            demand.addressees = new ArrayList<>(wanted.addressees());
+        }
+        if (!demand.coProposers.equals(wanted.coProposers())) {
+            demand.coProposers = new ArrayList<>(wanted.coProposers());
+        }
+        if (!demand.concerned.equals(wanted.concerned())) {
+            demand.concerned = new ArrayList<>(wanted.concerned());
         }
     }
 
@@ -324,6 +615,7 @@ public class DemandService {
         demand.topic = request.topic();
         demand.kind = request.kind();
         demand.tabledOn = request.tabledOn();
+        demand.inseparable = request.inseparable();
         demand.updatedAt = Clock.now();
     }
 }

@@ -2,9 +2,14 @@ package dev.parley.demand;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
-/** Where a demand stands, derived from its positions; never written by a client. */
+/**
+ * Where a demand stands, derived from its positions (and a package's from its members'); never
+ * written by a client. Only proposers (with co-proposers) and addressees count: concerned parties'
+ * stances never move it.
+ */
 public enum DemandStatus {
     WITHDRAWN,
     AGREED,
@@ -17,9 +22,21 @@ public enum DemandStatus {
             PositionStatus.COUNTER_PROPOSED, PositionStatus.CONDITIONALLY_ACCEPTED, PositionStatus.ACCEPTED,
             PositionStatus.CODIFIED);
 
-    /** The five rules of the contract, first match wins. The only place the status is computed. */
+    /** A member of a package as the package's rules read it: its own derived status and its addressees' stances. */
+    public record Member(DemandStatus status, Collection<PositionStatus> addressees) {
+    }
+
+    /** The five rules of the contract, first match wins. */
     public static DemandStatus derive(PositionStatus proposer, Collection<PositionStatus> addressees) {
-        if (proposer == PositionStatus.WITHDRAWN) {
+        return derive(List.of(proposer), addressees);
+    }
+
+    /**
+     * The same for a joint demand: it is WITHDRAWN only when the proposer and every co-proposer
+     * withdrew, since one of them dropping out leaves the others' offer on the table.
+     */
+    public static DemandStatus derive(Collection<PositionStatus> proposers, Collection<PositionStatus> addressees) {
+        if (withdrawn(proposers)) {
             return WITHDRAWN;
         }
         if (!addressees.isEmpty() && addressees.stream().allMatch(AGREEING::contains)) {
@@ -32,5 +49,59 @@ public enum DemandStatus {
             return REJECTED;
         }
         return PENDING;
+    }
+
+    /**
+     * A package (kind PACKAGE; its members are the demands linked to it as PART_OF, withdrawn ones
+     * left out), first rule that matches:
+     * <ol>
+     * <li>WITHDRAWN: every proposer withdrew the package;
+     * <li>AGREED: every member is AGREED (never by the package's own stances alone);
+     * <li>REJECTED, when inseparable: an addressee rejected the package or any member, since
+     * refusing one part refuses the whole;
+     * <li>IN_NEGOTIATION: an addressee engages on the package, or some member is in negotiation or
+     * agreed;
+     * <li>REJECTED: an addressee rejected the package itself;
+     * <li>PENDING.
+     * </ol>
+     * A package without members follows the rules of a single demand.
+     */
+    public static DemandStatus derivePackage(Collection<PositionStatus> proposers,
+            Collection<PositionStatus> addressees, boolean inseparable, Collection<Member> members) {
+        List<Member> live = members.stream().filter(m -> m.status() != WITHDRAWN).toList();
+        if (withdrawn(proposers)) {
+            return WITHDRAWN;
+        }
+        if (live.isEmpty()) {
+            return derive(proposers, addressees);
+        }
+        if (live.stream().allMatch(m -> m.status() == AGREED)) {
+            return AGREED;
+        }
+        if (inseparable && (addressees.contains(PositionStatus.REJECTED)
+                || live.stream().anyMatch(m -> m.status() == REJECTED || m.addressees().contains(PositionStatus.REJECTED)))) {
+            return REJECTED;
+        }
+        if (addressees.stream().anyMatch(ENGAGING::contains)
+                || live.stream().anyMatch(m -> m.status() == IN_NEGOTIATION || m.status() == AGREED)) {
+            return IN_NEGOTIATION;
+        }
+        if (addressees.contains(PositionStatus.REJECTED)) {
+            return REJECTED;
+        }
+        return PENDING;
+    }
+
+    /**
+     * PARTIAL_ON_PACKAGE: one party's stances on the members of an inseparable package open or accept
+     * some and reject others, which treats the package as a menu of convenient topics.
+     */
+    public static boolean partialOnPackage(Collection<PositionStatus> stancesOnMembers) {
+        return stancesOnMembers.contains(PositionStatus.REJECTED)
+                && stancesOnMembers.stream().anyMatch(ENGAGING::contains);
+    }
+
+    private static boolean withdrawn(Collection<PositionStatus> proposers) {
+        return !proposers.isEmpty() && proposers.stream().allMatch(s -> s == PositionStatus.WITHDRAWN);
     }
 }

@@ -37,8 +37,9 @@ public class Position {
     @JoinColumn(name = "party_id", updatable = false)
     public Party party;
 
+    /** Changes only when a PATCH moves the party to another role its whole history suits. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     public PositionRole role;
 
     @Enumerated(EnumType.STRING)

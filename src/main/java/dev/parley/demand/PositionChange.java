@@ -21,6 +21,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import dev.parley.citation.Citation;
+import dev.parley.event.NegotiationEvent;
 
 /** One recorded stance in a position's append-only history; never edited. */
 @Entity
@@ -50,6 +51,22 @@ public class PositionChange {
 
     @Column(name = "recorded_by", nullable = false, updatable = false)
     public String recordedBy;
+
+    /** The round the stance came from. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "event_id", updatable = false)
+    public NegotiationEvent event;
+
+    /** For COUNTER_PROPOSED: the demand it answers with. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "counter_id", updatable = false)
+    public Demand counter;
+
+    /** For CONDITIONALLY_ACCEPTED: the demands whose meeting it waits for. */
+    @ManyToMany
+    @JoinTable(name = "position_change_condition", joinColumns = @JoinColumn(name = "change_id"), inverseJoinColumns = @JoinColumn(name = "demand_id"))
+    @OrderColumn(name = "ordinal")
+    public List<Demand> conditions = new ArrayList<>();
 
     @ManyToMany
     @JoinTable(name = "position_change_citation", joinColumns = @JoinColumn(name = "change_id"), inverseJoinColumns = @JoinColumn(name = "citation_id"))

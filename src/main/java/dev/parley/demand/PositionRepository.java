@@ -1,7 +1,9 @@
 package dev.parley.demand;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +23,21 @@ public class PositionRepository {
         this.session = session;
     }
 
-    /** A demand's positions: the proposer first, then the addressees in the order they were added. */
+    /** A demand's positions: the proposer, co-proposers, addressees and concerned, each in the order added. */
     List<Position> ofDemand(Demand demand) {
-        return session.createSelectionQuery("select p from Position p join fetch p.party where p.demand = :d"
-                + " order by p.role desc, p.id", Position.class)
-                .setParameter("d", demand).getResultList();
+        return DemandService.byRole(session.createSelectionQuery("select p from Position p join fetch p.party"
+                + " where p.demand = :d", Position.class)
+                .setParameter("d", demand).getResultList());
+    }
+
+    /** The positions of several demands, each demand's in the order of {@link #ofDemand}. */
+    List<Position> ofDemands(Collection<Demand> demands) {
+        if (demands.isEmpty()) {
+            return List.of();
+        }
+        return DemandService.byRole(session.createSelectionQuery("select p from Position p join fetch p.party"
+                + " where p.demand in :d", Position.class)
+                .setParameter("d", demands).getResultList());
     }
 
     Optional<Position> find(Demand demand, String partySlug) {
@@ -35,9 +47,9 @@ public class PositionRepository {
     }
 
     List<Position> inNegotiation(Negotiation negotiation) {
-        return session.createSelectionQuery("select p from Position p join fetch p.party"
-                + " where p.demand.negotiation = :n order by p.role desc, p.id", Position.class)
-                .setParameter("n", negotiation).getResultList();
+        return DemandService.byRole(session.createSelectionQuery("select p from Position p join fetch p.party"
+                + " where p.demand.negotiation = :n", Position.class)
+                .setParameter("n", negotiation).getResultList());
     }
 
     List<PositionChange> changes(Collection<Long> ids) {
@@ -100,14 +112,17 @@ public class PositionRepository {
         return query.getResultList();
     }
 
-    /** The positions of the given demands, with their parties: one statement for a whole page. */
-    List<Position> ofDemands(Collection<Long> demandIds) {
+    /**
+     * The positions of the given demands, with their parties: one statement for a whole page; each
+     * demand's in the order of {@link #ofDemand}.
+     */
+    List<Position> ofDemandIds(Collection<Long> demandIds) {
         if (demandIds.isEmpty()) {
             return List.of();
         }
-        return session.createSelectionQuery("select p from Position p join fetch p.party where p.demand.id in :ids"
-                + " order by p.demand.id, p.role desc, p.id", Position.class)
-                .setParameter("ids", demandIds).getResultList();
+        return DemandService.byRole(session.createSelectionQuery("select p from Position p join fetch p.party"
+                + " where p.demand.id in :ids", Position.class)
+                .setParameter("ids", demandIds).getResultList());
     }
 
     /** Changes with their citations and the citations' sources, in one statement. */
@@ -157,8 +172,10 @@ public class PositionRepository {
     }
 
     List<Position> all() {
-        return session.createSelectionQuery("select p from Position p join fetch p.party join fetch p.demand"
-                + " order by p.demand.id, p.role desc, p.id", Position.class).getResultList();
+        List<Position> all = new ArrayList<>(DemandService.byRole(session.createSelectionQuery(
+                "select p from Position p join fetch p.party join fetch p.demand", Position.class).getResultList()));
+        all.sort(Comparator.comparing((Position p) -> p.demand.id));
+        return all;
     }
 
     List<PositionChange> allChanges() {

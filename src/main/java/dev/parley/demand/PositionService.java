@@ -23,6 +23,8 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.event.EventService;
+import dev.parley.event.NegotiationEvent;
 import dev.parley.feed.ChangeLog;
 import dev.parley.negotiation.Negotiation;
 
@@ -33,12 +35,14 @@ public class PositionService {
     private final DemandService demands;
     private final PositionRepository positions;
     private final CitationService citations;
+    private final EventService events;
     private final ChangeLog changes;
     private final Caller caller;
 
-    PositionService(DemandService demands, PositionRepository positions, CitationService citations, ChangeLog changes,
-            Caller caller) {
+    PositionService(DemandService demands, PositionRepository positions, CitationService citations,
+            EventService events, ChangeLog changes, Caller caller) {
         this.demands = demands;
+        this.events = events;
         this.positions = positions;
         this.citations = citations;
         this.changes = changes;
@@ -106,7 +110,7 @@ public class PositionService {
      * for lists that embed them: a fixed number of statements whatever the page's size.
      */
     public Map<Long, List<DemandPositionView>> embedded(List<Demand> page, boolean withCitations) {
-        List<Position> all = positions.ofDemands(page.stream().map(d -> d.id).toList());
+        List<Position> all = positions.ofDemandIds(page.stream().map(d -> d.id).toList());
         List<Long> current = all.stream().map(p -> p.currentChangeId).filter(Objects::nonNull).toList();
         Map<Long, List<CitationView>> evidence = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
@@ -135,7 +139,8 @@ public class PositionService {
         for (PositionChange c : positions.allChanges()) {
             byPosition.computeIfAbsent(c.position.id, id -> new ArrayList<>()).add(new RecordedStance(c.status,
                     c.effectiveOn, c.note, c.citations.stream().map(citation -> citation.id).toList(), c.recordedAt,
-                    c.recordedBy));
+                    c.recordedBy, c.conditions.stream().map(d -> d.slug).toList(),
+                    c.counter == null ? null : c.counter.slug, c.event == null ? null : c.event.id));
         }
         Map<String, List<PartyHistory>> byDemand = new HashMap<>();
         for (Position p : positions.all()) {
@@ -167,17 +172,20 @@ public class PositionService {
             errors.add(new FieldError("/citations", "at least one citation (new, or existing in citation_ids) is"
                     + " required for status " + stance.status()));
         }
+        Terms terms = terms(demand, stance.status(), stance.conditionSlugs(), stance.counter(), stance.eventId(), "",
+                errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
         List<Citation> evidence = citations.attach(stance.newCitations(), stance.existingCitations());
         PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
-                Clock.now(), caller.name());
+                Clock.now(), caller.name(), terms);
         // The stance first, then the demand status it moved: readers of the feed see cause before effect.
         changes.record(DemandChanges.positionChanged(demand, position.party.slug, PositionView.of(position, change)));
         if (demands.refreshStatus(demand, involved)) {
             demandUpdated(demand);
         }
+        demands.refreshPackagesOf(demand);
         return view(position, position.currentChangeId.equals(change.id) ? change
                 : positions.changes(List.of(position.currentChangeId)).get(0));
     }
@@ -211,20 +219,87 @@ public class PositionService {
                 throw new InvalidRequest(e.errors().stream()
                         .map(f -> new FieldError(at + f.pointer(), f.message())).toList());
             }
+            List<FieldError> errors = new ArrayList<>();
+            Terms terms = terms(demand, stance.status(), stance.conditions(), stance.counter(), stance.eventId(), at,
+                    errors);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequest(errors);
+            }
             PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
-                    stance.recordedAt(), stance.recordedBy());
+                    stance.recordedAt(), stance.recordedBy(), terms);
             changes.record(DemandChanges.positionChanged(demand, partySlug, PositionView.of(position, change)));
             added++;
         }
         if (added > 0 && demands.refreshStatus(demand)) {
             demandUpdated(demand);
         }
+        if (added > 0) {
+            demands.refreshPackagesOf(demand);
+        }
         return added;
     }
 
+    /** What a stance answers with and where it came from, resolved. */
+    private record Terms(List<Demand> conditions, Demand counter, NegotiationEvent event) {
+    }
+
+    /**
+     * Conditions only for CONDITIONALLY_ACCEPTED and a counter only for COUNTER_PROPOSED, each a
+     * demand of the same negotiation other than this one; the event one of the same negotiation.
+     */
+    private Terms terms(Demand demand, PositionStatus status, List<String> conditionSlugs, String counterSlug,
+            String eventId, String pointer, List<FieldError> errors) {
+        List<Demand> conditions = new ArrayList<>();
+        if (!conditionSlugs.isEmpty() && status != PositionStatus.CONDITIONALLY_ACCEPTED) {
+            errors.add(new FieldError(pointer + "/conditions", "only a CONDITIONALLY_ACCEPTED stance names conditions"));
+        } else {
+            for (int i = 0; i < conditionSlugs.size(); i++) {
+                Demand condition = related(demand, conditionSlugs.get(i), pointer + "/conditions/" + i, errors);
+                if (condition != null) {
+                    conditions.add(condition);
+                }
+            }
+        }
+        Demand counter = null;
+        if (counterSlug != null) {
+            if (status != PositionStatus.COUNTER_PROPOSED) {
+                errors.add(new FieldError(pointer + "/counter", "only a COUNTER_PROPOSED stance names a counter"));
+            } else {
+                counter = related(demand, counterSlug, pointer + "/counter", errors);
+            }
+        }
+        NegotiationEvent event = null;
+        if (eventId != null) {
+            event = events.find(eventId).orElse(null);
+            if (event == null) {
+                errors.add(new FieldError(pointer + "/event_id", "no event with id '" + eventId + "'"));
+            } else if (!event.negotiation.id.equals(demand.negotiation.id)) {
+                errors.add(new FieldError(pointer + "/event_id", "is an event of another negotiation"));
+            }
+        }
+        return new Terms(conditions, counter, event);
+    }
+
+    private Demand related(Demand demand, String slug, String pointer, List<FieldError> errors) {
+        Demand other = demands.find(slug).orElse(null);
+        if (other == null) {
+            errors.add(new FieldError(pointer, "no demand with slug '" + slug + "'"));
+        } else if (other.id.equals(demand.id)) {
+            errors.add(new FieldError(pointer, "is the demand itself"));
+        } else if (!other.negotiation.id.equals(demand.negotiation.id)) {
+            errors.add(new FieldError(pointer, "belongs to another negotiation"));
+        } else {
+            return other;
+        }
+        return null;
+    }
+
     private PositionChange append(Position position, PositionStatus status, LocalDate effectiveOn, String note,
-            List<Citation> evidence, Instant recordedAt, String recordedBy) {
+            List<Citation> evidence, Instant recordedAt, String recordedBy, Terms terms) {
         PositionChange change = new PositionChange();
+        change.conditions.addAll(terms.conditions());
+        change.counter = terms.counter();
+        change.event = terms.event();
         change.position = position;
         change.status = status;
         change.effectiveOn = effectiveOn;
@@ -252,7 +327,7 @@ public class PositionService {
     private static PositionView view(Position position, PositionChange change) {
         if (change == null) {
             return new PositionView(position.demand.slug, position.party.slug, position.role, position.status,
-                    position.effectiveOn, null, List.of(), null, null);
+                    position.effectiveOn, null, List.of(), null, null, null, null, null);
         }
         return PositionView.of(position, change);
     }

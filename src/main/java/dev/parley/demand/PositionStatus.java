@@ -25,7 +25,7 @@ public enum PositionStatus {
     }
 
     public boolean allowedFor(PositionRole role) {
-        return role == PositionRole.PROPOSER ? proposer : addressee;
+        return role.proposing() ? proposer : addressee;
     }
 
     public static List<PositionStatus> allowed(PositionRole role) {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stance as a bundle carries it: already recorded, with when and by whom. */
+/** A stance as a bundle carries it: already recorded, with when and by whom, its terms and its round. */
 public record RecordedStance(PositionStatus status, LocalDate effectiveOn, String note, List<String> citationIds,
-        Instant recordedAt, String recordedBy) {
+        Instant recordedAt, String recordedBy, List<String> conditions, String counter, String eventId) {
+
+    public RecordedStance {
+        conditions = conditions == null ? List.of() : conditions;
+    }
 }

@@ -16,14 +16,18 @@ import dev.parley.citation.Reliability;
 import dev.parley.citation.SourceKind;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.DemandStatus;
+import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionRole;
 import dev.parley.demand.PositionStatus;
+import dev.parley.event.DatePrecision;
+import dev.parley.event.EventKind;
 import dev.parley.party.PartyKind;
 
 /**
  * Every query the exports run: typed rows read in keyset batches, so an export never holds the data
- * set; with a negotiation, only what that negotiation shows (its participants, its demands and their
- * stances, the citations those cite and the sources of those citations).
+ * set; with a negotiation, only what that negotiation shows (its participants and the parties its
+ * demands concern, its demands and their stances, its events, the links within it, its demands'
+ * earlier wordings, the citations those cite and the sources of those citations).
  */
 @ApplicationScoped
 class ExportRepository {
@@ -46,11 +50,31 @@ class ExportRepository {
     }
 
     record DemandRow(Long id, String slug, String negotiation, String proposer, String title, String text,
-            String topic, DemandKind kind, LocalDate tabledOn, DemandStatus status) {
+            String topic, DemandKind kind, LocalDate tabledOn, DemandStatus status, boolean inseparable) {
     }
 
     record ChangeRow(Long id, Long demandId, String demand, String party, PositionRole role, PositionStatus status,
-            LocalDate effectiveOn, String note, Instant recordedAt, String recordedBy) {
+            LocalDate effectiveOn, String note, Instant recordedAt, String recordedBy, String counter,
+            String eventId) {
+    }
+
+    /** A demand a stance names as a condition. */
+    record Condition(Long change, String demand) {
+    }
+
+    record EventRow(String id, String negotiation, EventKind kind, LocalDate occurredOn,
+            DatePrecision occurredOnPrecision, String title, String note) {
+    }
+
+    record LinkRow(String id, String demand, LinkType type, String target, String note) {
+    }
+
+    record RevisionRow(Long id, String demand, String title, String text, Instant changedAt, String changedBy,
+            String changeSummary) {
+    }
+
+    /** One value of a list an event or a link holds, by its id. */
+    record Item(String owner, String value) {
     }
 
     record Cited(Long change, String citation) {
@@ -58,8 +82,15 @@ class ExportRepository {
 
     private static final String IN_NEGOTIATION = " (select pp from Negotiation nn join nn.participants pp"
             + " where nn.slug = :n)";
-    private static final String CITED_IN = "exists (select 1 from PositionChange pc join pc.citations x"
-            + " where x.id = c.id and pc.position.demand.negotiation.slug = :n)";
+    /** Concerned parties need not take part in the talks; the scoped bundle still names them. */
+    private static final String CONCERNED_IN = " (select cc from Demand dd join dd.concerned cc"
+            + " where dd.negotiation.slug = :n)";
+    private static final String CITED_IN = "(exists (select 1 from PositionChange pc join pc.citations x"
+            + " where x.id = c.id and pc.position.demand.negotiation.slug = :n)"
+            + " or exists (select 1 from NegotiationEvent e join e.citations x"
+            + " where x.id = c.id and e.negotiation.slug = :n)"
+            + " or exists (select 1 from DemandLink l join l.citations x"
+            + " where x.id = c.id and l.demand.negotiation.slug = :n and l.target.negotiation.slug = :n))";
 
     private final Session session;
 
@@ -69,7 +100,8 @@ class ExportRepository {
 
     List<PartyRow> parties(String negotiation, String after, int limit) {
         return page("select new " + name(PartyRow.class) + "(p.slug, p.name, p.kind, p.wikidataId) from Party p"
-                + " where p.slug > :after" + (negotiation == null ? "" : " and p in" + IN_NEGOTIATION)
+                + " where p.slug > :after" + (negotiation == null ? ""
+                        : " and (p in" + IN_NEGOTIATION + " or p in" + CONCERNED_IN + ")")
                 + " order by p.slug", PartyRow.class, negotiation, after, limit);
     }
 
@@ -104,7 +136,8 @@ class ExportRepository {
 
     List<DemandRow> demands(String negotiation, long after, int limit) {
         var query = session.createSelectionQuery("select new " + name(DemandRow.class) + "(d.id, d.slug,"
-                + " d.negotiation.slug, d.proposer.slug, d.title, d.text, d.topic, d.kind, d.tabledOn, d.status)"
+                + " d.negotiation.slug, d.proposer.slug, d.title, d.text, d.topic, d.kind, d.tabledOn, d.status,"
+                + " d.inseparable)"
                 + " from Demand d where d.id > :after" + (negotiation == null ? "" : " and d.negotiation.slug = :n")
                 + " order by d.id", DemandRow.class).setParameter("after", after);
         if (negotiation != null) {
@@ -119,11 +152,24 @@ class ExportRepository {
                 .setParameter("ids", demands).getResultList();
     }
 
+    List<Member> coProposers(Collection<Long> demands) {
+        return session.createSelectionQuery("select new " + name(Member.class) + "(d.id, a.slug)"
+                + " from Demand d join d.coProposers a where d.id in :ids order by d.id, index(a)", Member.class)
+                .setParameter("ids", demands).getResultList();
+    }
+
+    List<Member> concerned(Collection<Long> demands) {
+        return session.createSelectionQuery("select new " + name(Member.class) + "(d.id, a.slug)"
+                + " from Demand d join d.concerned a where d.id in :ids order by d.id, index(a)", Member.class)
+                .setParameter("ids", demands).getResultList();
+    }
+
     /** The stances of the given demands, oldest first per position. */
     List<ChangeRow> changes(Collection<Long> demands) {
         return session.createSelectionQuery("select new " + name(ChangeRow.class) + "(pc.id, d.id, d.slug, pa.slug,"
-                + " p.role, pc.status, pc.effectiveOn, pc.note, pc.recordedAt, pc.recordedBy)"
+                + " p.role, pc.status, pc.effectiveOn, pc.note, pc.recordedAt, pc.recordedBy, k.slug, e.id)"
                 + " from PositionChange pc join pc.position p join p.demand d join p.party pa"
+                + " left join pc.counter k left join pc.event e"
                 + " where d.id in :ids order by d.id, p.role desc, p.id, pc.id", ChangeRow.class)
                 .setParameter("ids", demands).getResultList();
     }
@@ -132,6 +178,64 @@ class ExportRepository {
         return session.createSelectionQuery("select new " + name(Cited.class) + "(pc.id, c.id)"
                 + " from PositionChange pc join pc.citations c where pc.id in :ids order by pc.id, index(c)",
                 Cited.class).setParameter("ids", changes).getResultList();
+    }
+
+    List<Condition> conditions(Collection<Long> changes) {
+        return session.createSelectionQuery("select new " + name(Condition.class) + "(pc.id, d.slug)"
+                + " from PositionChange pc join pc.conditions d where pc.id in :ids order by pc.id, index(d)",
+                Condition.class).setParameter("ids", changes).getResultList();
+    }
+
+    List<EventRow> events(String negotiation, String after, int limit) {
+        return page("select new " + name(EventRow.class) + "(e.id, e.negotiation.slug, e.kind, e.occurredOn,"
+                + " e.occurredOnPrecision, e.title, e.note) from NegotiationEvent e where e.id > :after"
+                + (negotiation == null ? "" : " and e.negotiation.slug = :n") + " order by e.id", EventRow.class,
+                negotiation, after, limit);
+    }
+
+    List<Item> eventParties(Collection<String> events) {
+        return session.createSelectionQuery("select new " + name(Item.class) + "(e.id, p.slug)"
+                + " from NegotiationEvent e join e.parties p where e.id in :ids order by e.id, index(p)", Item.class)
+                .setParameter("ids", events).getResultList();
+    }
+
+    List<Item> eventDocuments(Collection<String> events) {
+        return session.createSelectionQuery("select new " + name(Item.class) + "(e.id, x)"
+                + " from NegotiationEvent e join e.documentIds x where e.id in :ids order by e.id, index(x)",
+                Item.class).setParameter("ids", events).getResultList();
+    }
+
+    List<Item> eventCitations(Collection<String> events) {
+        return session.createSelectionQuery("select new " + name(Item.class) + "(e.id, c.id)"
+                + " from NegotiationEvent e join e.citations c where e.id in :ids order by e.id, index(c)",
+                Item.class).setParameter("ids", events).getResultList();
+    }
+
+    /** Links between demands; with a negotiation, those whose both ends belong to it. */
+    List<LinkRow> links(String negotiation, String after, int limit) {
+        return page("select new " + name(LinkRow.class) + "(l.id, l.demand.slug, l.type, l.target.slug, l.note)"
+                + " from DemandLink l where l.id > :after"
+                + (negotiation == null ? ""
+                        : " and l.demand.negotiation.slug = :n and l.target.negotiation.slug = :n")
+                + " order by l.id", LinkRow.class, negotiation, after, limit);
+    }
+
+    List<Item> linkCitations(Collection<String> links) {
+        return session.createSelectionQuery("select new " + name(Item.class) + "(l.id, c.id)"
+                + " from DemandLink l join l.citations c where l.id in :ids order by l.id, index(c)", Item.class)
+                .setParameter("ids", links).getResultList();
+    }
+
+    /** Earlier wordings, oldest first. */
+    List<RevisionRow> revisions(String negotiation, long after, int limit) {
+        var query = session.createSelectionQuery("select new " + name(RevisionRow.class) + "(r.id, r.demand.slug,"
+                + " r.title, r.text, r.changedAt, r.changedBy, r.changeSummary) from DemandRevision r"
+                + " where r.id > :after" + (negotiation == null ? "" : " and r.demand.negotiation.slug = :n")
+                + " order by r.id", RevisionRow.class).setParameter("after", after);
+        if (negotiation != null) {
+            query.setParameter("n", negotiation);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     /** Forgets the rows read so far: a batch's entities must not pile up in the session. */

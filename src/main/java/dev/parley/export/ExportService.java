@@ -111,18 +111,34 @@ public class ExportService {
                     n.summary(), n.startedOn(), n.endedOn(), participants)));
             json.writeEndArray();
             json.writeArrayFieldStart("demands");
-            forEachDemand(negotiation, (d, addressees, changes, cited) -> {
+            forEachDemand(negotiation, (d, roles, changes, terms) -> {
                 Map<String, List<Bundle.BundleStance>> histories = new LinkedHashMap<>();
                 for (ExportRepository.ChangeRow c : changes) {
+                    List<String> conditions = terms.conditions().getOrDefault(c.id(), List.of());
                     histories.computeIfAbsent(c.party(), p -> new ArrayList<>()).add(new Bundle.BundleStance(c.status(),
-                            c.effectiveOn(), c.note(), cited.getOrDefault(c.id(), List.of()), c.recordedAt(),
-                            c.recordedBy()));
+                            c.effectiveOn(), c.note(), terms.cited().getOrDefault(c.id(), List.of()), c.recordedAt(),
+                            c.recordedBy(), conditions.isEmpty() ? null : conditions, c.counter(), c.eventId()));
                 }
                 List<Bundle.BundlePosition> positions = new ArrayList<>();
                 histories.forEach((party, history) -> positions.add(new Bundle.BundlePosition(party, history)));
-                write(json, new Bundle.BundleDemand(d.slug(), d.negotiation(), d.proposer(), addressees, d.title(),
-                        d.text(), d.topic(), d.kind(), d.tabledOn(), positions));
+                write(json, new Bundle.BundleDemand(d.slug(), d.negotiation(), d.proposer(), roles.addressees(),
+                        d.title(), d.text(), d.topic(), d.kind(), d.tabledOn(), positions,
+                        roles.coProposers().isEmpty() ? null : roles.coProposers(),
+                        roles.concerned().isEmpty() ? null : roles.concerned(), d.inseparable() ? Boolean.TRUE : null));
             });
+            json.writeEndArray();
+            json.writeArrayFieldStart("events");
+            forEachEvent(negotiation, (e, lists) -> write(json, new Bundle.BundleEvent(e.id(), e.negotiation(), e.kind(),
+                    e.occurredOn(), e.occurredOnPrecision(), e.title(), lists.parties(), lists.documentIds(), e.note(),
+                    lists.citationIds())));
+            json.writeEndArray();
+            json.writeArrayFieldStart("links");
+            forEachLink(negotiation, (l, citationIds) -> write(json, new Bundle.BundleLink(l.id(), l.demand(), l.type(),
+                    l.target(), l.note(), citationIds)));
+            json.writeEndArray();
+            json.writeArrayFieldStart("revisions");
+            forEachRevision(negotiation, r -> write(json, new Bundle.BundleRevision(r.demand(), r.title(), r.text(),
+                    r.changedAt(), r.changedBy(), r.changeSummary())));
             json.writeEndArray();
             json.writeEndObject();
         }
@@ -159,19 +175,36 @@ public class ExportService {
                 c.speaker(), c.kind(), c.relation()));
 
         entry(zip, csv, "demands.csv", "slug", "negotiation", "proposer", "addressees", "title", "text", "topic", "kind",
-                "tabled_on", "status");
-        forEachDemand(negotiation, (d, addressees, changes, cited) -> row(csv, d.slug(), d.negotiation(),
-                d.proposer(), String.join(";", addressees), d.title(), d.text(), d.topic(), d.kind(), d.tabledOn(),
-                d.status()));
+                "tabled_on", "status", "co_proposers", "concerned", "inseparable");
+        forEachDemand(negotiation, (d, roles, changes, terms) -> row(csv, d.slug(), d.negotiation(), d.proposer(),
+                String.join(";", roles.addressees()), d.title(), d.text(), d.topic(), d.kind(), d.tabledOn(),
+                d.status(), String.join(";", roles.coProposers()), String.join(";", roles.concerned()),
+                d.inseparable()));
         // A file of its own: the demands are read a second time rather than held while demands.csv is written.
         entry(zip, csv, "position_changes.csv", "change_id", "demand", "party", "role", "status", "effective_on",
-                "note", "citation_ids", "recorded_at", "recorded_by");
-        forEachDemand(negotiation, (d, addressees, changes, cited) -> {
+                "note", "citation_ids", "recorded_at", "recorded_by", "conditions", "counter", "event_id");
+        forEachDemand(negotiation, (d, roles, changes, terms) -> {
             for (ExportRepository.ChangeRow c : changes) {
                 row(csv, c.id(), c.demand(), c.party(), c.role(), c.status(), c.effectiveOn(), c.note(),
-                        String.join(";", cited.getOrDefault(c.id(), List.of())), c.recordedAt(), c.recordedBy());
+                        String.join(";", terms.cited().getOrDefault(c.id(), List.of())), c.recordedAt(),
+                        c.recordedBy(), String.join(";", terms.conditions().getOrDefault(c.id(), List.of())),
+                        c.counter(), c.eventId());
             }
         });
+
+        entry(zip, csv, "events.csv", "id", "negotiation", "kind", "occurred_on", "occurred_on_precision", "title",
+                "parties", "document_ids", "note", "citation_ids");
+        forEachEvent(negotiation, (e, lists) -> row(csv, e.id(), e.negotiation(), e.kind(), e.occurredOn(),
+                e.occurredOnPrecision(), e.title(), String.join(";", lists.parties()),
+                String.join(";", lists.documentIds()), e.note(), String.join(";", lists.citationIds())));
+
+        entry(zip, csv, "links.csv", "id", "demand", "type", "target", "note", "citation_ids");
+        forEachLink(negotiation, (l, citationIds) -> row(csv, l.id(), l.demand(), l.type(), l.target(), l.note(),
+                String.join(";", citationIds)));
+
+        entry(zip, csv, "revisions.csv", "demand", "title", "text", "changed_at", "changed_by", "change_summary");
+        forEachRevision(negotiation, r -> row(csv, r.demand(), r.title(), r.text(), r.changedAt(), r.changedBy(),
+                r.changeSummary()));
         csv.flush();
         zip.finish();
         zip.flush();
@@ -203,8 +236,28 @@ public class ExportService {
     }
 
     interface DemandConsumer {
-        void accept(ExportRepository.DemandRow demand, List<String> addressees, List<ExportRepository.ChangeRow> changes,
-                Map<Long, List<String>> cited);
+        void accept(ExportRepository.DemandRow demand, Roles roles, List<ExportRepository.ChangeRow> changes,
+                Terms terms);
+    }
+
+    /** The parties a demand names besides its proposer. */
+    record Roles(List<String> addressees, List<String> coProposers, List<String> concerned) {
+    }
+
+    /** Per stance of a batch: the citation ids it cites and the slugs of the demands it names as conditions. */
+    record Terms(Map<Long, List<String>> cited, Map<Long, List<String>> conditions) {
+    }
+
+    /** The lists an event holds. */
+    record EventLists(List<String> parties, List<String> documentIds, List<String> citationIds) {
+    }
+
+    interface EventConsumer {
+        void accept(ExportRepository.EventRow event, EventLists lists);
+    }
+
+    interface LinkConsumer {
+        void accept(ExportRepository.LinkRow link, List<String> citationIds);
     }
 
     void forEachParty(String negotiation, RowConsumer<ExportRepository.PartyRow> each) throws IOException {
@@ -242,6 +295,8 @@ public class ExportService {
             }
             List<Long> ids = batch.stream().map(ExportRepository.DemandRow::id).toList();
             Map<Long, List<String>> addressees = group(rows.addressees(ids));
+            Map<Long, List<String>> coProposers = group(rows.coProposers(ids));
+            Map<Long, List<String>> concerned = group(rows.concerned(ids));
             Map<Long, List<ExportRepository.ChangeRow>> changes = new HashMap<>();
             List<Long> changeIds = new ArrayList<>();
             for (ExportRepository.ChangeRow change : rows.changes(ids)) {
@@ -249,17 +304,77 @@ public class ExportService {
                 changeIds.add(change.id());
             }
             Map<Long, List<String>> cited = new HashMap<>();
+            Map<Long, List<String>> conditions = new HashMap<>();
             for (int from = 0; from < changeIds.size(); from += BATCH) {
-                rows.cited(changeIds.subList(from, Math.min(changeIds.size(), from + BATCH)))
+                List<Long> slice = changeIds.subList(from, Math.min(changeIds.size(), from + BATCH));
+                rows.cited(slice)
                         .forEach(c -> cited.computeIfAbsent(c.change(), id -> new ArrayList<>()).add(c.citation()));
+                rows.conditions(slice)
+                        .forEach(c -> conditions.computeIfAbsent(c.change(), id -> new ArrayList<>()).add(c.demand()));
             }
+            Terms terms = new Terms(cited, conditions);
             for (ExportRepository.DemandRow demand : batch) {
-                each.accept(demand, addressees.getOrDefault(demand.id(), List.of()),
-                        changes.getOrDefault(demand.id(), List.of()), cited);
+                each.accept(demand, new Roles(addressees.getOrDefault(demand.id(), List.of()),
+                        coProposers.getOrDefault(demand.id(), List.of()), concerned.getOrDefault(demand.id(), List.of())),
+                        changes.getOrDefault(demand.id(), List.of()), terms);
             }
             rows.clear();
             after = batch.get(batch.size() - 1).id();
         }
+    }
+
+    void forEachEvent(String negotiation, EventConsumer each) {
+        String after = "";
+        while (true) {
+            List<ExportRepository.EventRow> batch = rows.events(negotiation, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<String> ids = batch.stream().map(ExportRepository.EventRow::id).toList();
+            Map<String, List<String>> parties = items(rows.eventParties(ids));
+            Map<String, List<String>> documents = items(rows.eventDocuments(ids));
+            Map<String, List<String>> cited = items(rows.eventCitations(ids));
+            batch.forEach(e -> each.accept(e, new EventLists(parties.getOrDefault(e.id(), List.of()),
+                    documents.getOrDefault(e.id(), List.of()), cited.getOrDefault(e.id(), List.of()))));
+            rows.clear();
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    void forEachLink(String negotiation, LinkConsumer each) {
+        String after = "";
+        while (true) {
+            List<ExportRepository.LinkRow> batch = rows.links(negotiation, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<String, List<String>> cited = items(
+                    rows.linkCitations(batch.stream().map(ExportRepository.LinkRow::id).toList()));
+            batch.forEach(l -> each.accept(l, cited.getOrDefault(l.id(), List.of())));
+            rows.clear();
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    void forEachRevision(String negotiation, RowConsumer<ExportRepository.RevisionRow> each) throws IOException {
+        long after = 0;
+        while (true) {
+            List<ExportRepository.RevisionRow> batch = rows.revisions(negotiation, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (ExportRepository.RevisionRow revision : batch) {
+                each.accept(revision);
+            }
+            rows.clear();
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    private static Map<String, List<String>> items(List<ExportRepository.Item> items) {
+        Map<String, List<String>> grouped = new HashMap<>();
+        items.forEach(i -> grouped.computeIfAbsent(i.owner(), id -> new ArrayList<>()).add(i.value()));
+        return grouped;
     }
 
     private <T> void keyset(Function<String, List<T>> page, Function<T, String> key, String start, RowConsumer<T> each)

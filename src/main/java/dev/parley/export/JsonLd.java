@@ -35,6 +35,16 @@ final class JsonLd {
                 Map.entry("author", id), Map.entry("about", id), Map.entry("publisher", id), Map.entry("attendee", id),
                 Map.entry("isPartOf", id), Map.entry("sameAs", id), Map.entry("url", id),
                 Map.entry("addressee", Map.of("@id", "parley:addressee", "@type", "@id")),
+                Map.entry("coProposer", Map.of("@id", "parley:coProposer", "@type", "@id")),
+                Map.entry("concerned", Map.of("@id", "parley:concerned", "@type", "@id")),
+                Map.entry("inseparable", Map.of("@id", "parley:inseparable", "@type", "xsd:boolean")),
+                Map.entry("condition", Map.of("@id", "parley:condition", "@type", "@id")),
+                Map.entry("counter", Map.of("@id", "parley:counter", "@type", "@id")),
+                Map.entry("event", Map.of("@id", "parley:event", "@type", "@id")),
+                Map.entry("linkFrom", Map.of("@id", "parley:linkFrom", "@type", "@id")),
+                Map.entry("linkTo", Map.of("@id", "parley:linkTo", "@type", "@id")),
+                Map.entry("superEvent", id), Map.entry("citation", id), Map.entry("changeSummary", "parley:changeSummary"),
+                Map.entry("precision", "parley:precision"),
                 Map.entry("status", "parley:status"), Map.entry("role", "parley:role"),
                 Map.entry("kind", "parley:kind"), Map.entry("reliability", "parley:reliability"),
                 Map.entry("relation", "parley:relation"), Map.entry("recordedBy", "parley:recordedBy"),
@@ -123,7 +133,7 @@ final class JsonLd {
                     throw new UncheckedIOException(e);
                 }
             });
-            export.forEachDemand(negotiation, (d, addressees, changes, cited) -> {
+            export.forEachDemand(negotiation, (d, roles, changes, terms) -> {
                 try {
                     String demand = base + "/demands/" + d.slug();
                     json.writeStartObject();
@@ -133,7 +143,16 @@ final class JsonLd {
                     json.writeStringField("name", d.title());
                     json.writeStringField("text", d.text());
                     json.writeStringField("author", base + "/parties/" + d.proposer());
-                    ids(json, "addressee", "/parties/", addressees);
+                    ids(json, "addressee", "/parties/", roles.addressees());
+                    if (!roles.coProposers().isEmpty()) {
+                        ids(json, "coProposer", "/parties/", roles.coProposers());
+                    }
+                    if (!roles.concerned().isEmpty()) {
+                        ids(json, "concerned", "/parties/", roles.concerned());
+                    }
+                    if (d.inseparable()) {
+                        json.writeBooleanField("inseparable", true);
+                    }
                     json.writeStringField("about", base + "/negotiations/" + d.negotiation());
                     json.writeStringField("keywords", d.topic());
                     json.writeStringField("kind", d.kind().name());
@@ -154,15 +173,86 @@ final class JsonLd {
                         }
                         json.writeStringField("dateCreated", c.recordedAt().toString());
                         json.writeStringField("recordedBy", c.recordedBy());
-                        List<String> evidence = cited.getOrDefault(c.id(), List.of());
+                        List<String> evidence = terms.cited().getOrDefault(c.id(), List.of());
                         if (!evidence.isEmpty()) {
                             ids(json, "wasDerivedFrom", "/citations/", evidence);
+                        }
+                        List<String> conditions = terms.conditions().getOrDefault(c.id(), List.of());
+                        if (!conditions.isEmpty()) {
+                            ids(json, "condition", "/demands/", conditions);
+                        }
+                        if (c.counter() != null) {
+                            json.writeStringField("counter", base + "/demands/" + c.counter());
+                        }
+                        if (c.eventId() != null) {
+                            json.writeStringField("event",
+                                    base + "/negotiations/" + d.negotiation() + "/events/" + c.eventId());
                         }
                         json.writeEndObject();
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            });
+            // Rounds of a negotiation: schema.org Events within the negotiation's.
+            export.forEachEvent(negotiation, (e, lists) -> {
+                try {
+                    json.writeStartObject();
+                    json.writeStringField("@id", base + "/negotiations/" + e.negotiation() + "/events/" + e.id());
+                    json.writeStringField("@type", "Event");
+                    json.writeStringField("identifier", e.id());
+                    json.writeStringField("name", e.title());
+                    json.writeStringField("kind", e.kind().name());
+                    json.writeStringField("startDate", e.occurredOn().toString());
+                    if (e.occurredOnPrecision() != null) {
+                        json.writeStringField("precision", e.occurredOnPrecision().name());
+                    }
+                    if (e.note() != null) {
+                        json.writeStringField("description", e.note());
+                    }
+                    json.writeStringField("superEvent", base + "/negotiations/" + e.negotiation());
+                    ids(json, "attendee", "/parties/", lists.parties());
+                    if (!lists.citationIds().isEmpty()) {
+                        ids(json, "citation", "/citations/", lists.citationIds());
+                    }
+                    json.writeEndObject();
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+            export.forEachLink(negotiation, (l, citationIds) -> {
+                try {
+                    json.writeStartObject();
+                    json.writeStringField("@id", base + "/demands/" + l.demand() + "/links/" + l.id());
+                    json.writeStringField("@type", "parley:Link");
+                    json.writeStringField("kind", l.type().name());
+                    json.writeStringField("linkFrom", base + "/demands/" + l.demand());
+                    json.writeStringField("linkTo", base + "/demands/" + l.target());
+                    if (l.note() != null) {
+                        json.writeStringField("description", l.note());
+                    }
+                    if (!citationIds.isEmpty()) {
+                        ids(json, "wasDerivedFrom", "/citations/", citationIds);
+                    }
+                    json.writeEndObject();
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+            // An earlier wording: a version of the demand's Claim, as its revisions endpoint lists it.
+            export.forEachRevision(negotiation, r -> {
+                json.writeStartObject();
+                json.writeStringField("@id", base + "/demands/" + r.demand() + "/revisions#revision-" + r.id());
+                json.writeStringField("@type", "Claim");
+                json.writeStringField("name", r.title());
+                json.writeStringField("text", r.text());
+                json.writeStringField("isPartOf", base + "/demands/" + r.demand());
+                json.writeStringField("dateCreated", r.changedAt().toString());
+                json.writeStringField("recordedBy", r.changedBy());
+                if (r.changeSummary() != null) {
+                    json.writeStringField("changeSummary", r.changeSummary());
+                }
+                json.writeEndObject();
             });
             json.writeEndArray();
             json.writeEndObject();

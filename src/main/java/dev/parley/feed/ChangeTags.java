@@ -7,8 +7,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What a change is about, for scoped feeds, streams and subscriptions: its negotiation, demand,
- * the parties it concerns and, for a transition, the status it moved to. Read from what every
+ * What a change is about, for scoped feeds, streams and subscriptions: its negotiation, demand
+ * (for a link, the demand it starts from), the parties it concerns (a demand's every named party,
+ * an event's parties) and, for a transition, the status it moved to. Read from what every
  * change already carries (its subject, its data and the version scopes it moved), so no writer has
  * to name them twice.
  */
@@ -49,11 +50,23 @@ public record ChangeTags(String negotiation, String demand, List<String> parties
                 if (view.hasNonNull("proposer")) {
                     parties.add(view.get("proposer").asText());
                 }
-                if (view.has("addressees")) {
-                    view.get("addressees").forEach(a -> parties.add(a.asText()));
+                for (String role : List.of("co_proposers", "addressees", "concerned")) {
+                    if (view.has(role)) {
+                        view.get(role).forEach(a -> parties.add(a.asText()));
+                    }
                 }
                 if (type.equals("demand.status_changed")) {
                     toStatus = text(view, "status");
+                }
+            }
+            // A link is about the demand it starts from; its negotiation comes from the matrix it moves.
+            case "link" -> demand = text(data, "demand");
+            case "event" -> {
+                if (negotiation == null) {
+                    negotiation = text(data, "negotiation");
+                }
+                if (data != null && data.has("parties")) {
+                    data.get("parties").forEach(p -> parties.add(p.asText()));
                 }
             }
             default -> {

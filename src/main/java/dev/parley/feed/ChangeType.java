@@ -27,7 +27,12 @@ public enum ChangeType {
     SOURCE_CREATED("source.created"),
     SOURCE_UPDATED("source.updated"),
     CITATION_CREATED("citation.created"),
-    CITATION_UPDATED("citation.updated");
+    CITATION_UPDATED("citation.updated"),
+    DEMAND_REVISED("demand.revised"),
+    LINK_CREATED("link.created"),
+    LINK_DELETED("link.deleted"),
+    EVENT_CREATED("event.created"),
+    EVENT_UPDATED("event.updated");
 
     private final String wire;
 

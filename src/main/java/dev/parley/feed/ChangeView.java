@@ -17,6 +17,6 @@ public record ChangeView(
         @Schema(description = "<subject kind>.<what happened>.") String type,
         Instant occurredAt,
         Subject subject,
-        @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug. For demand.status_changed: {\"before\": {\"status\"}, \"after\": <the demand>}.") @JsonRawValue String data,
+        @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug, but for link.deleted the link as it was; for demand.revised the wording the change replaced (a Revision); for demand.status_changed: {\"before\": {\"status\"}, \"after\": <the demand>}.") @JsonRawValue String data,
         @Schema(description = "Name of whoever made the change.", examples = "seed") String recordedBy) {
 }

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.common.Api;
 import dev.parley.common.Dates;
 import dev.parley.common.Idempotent;
+import dev.parley.common.InvalidRequest;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
@@ -104,7 +105,20 @@ public class NegotiationResource {
     @Operation(operationId = "getNegotiationMatrix", summary = "Position matrix of a negotiation", description = "One row per demand, one cell per party involved in it. With as_of, each cell is the stance whose effective_on is the latest on or before that day, demands tabled after it are left out, and the demand status is derived from those stances.")
     @APIResponse(responseCode = "200", description = "The matrix.")
     public MatrixView matrix(@PathParam("slug") String slug,
-            @Parameter(description = "A calendar day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("as_of") String asOf) {
-        return service.matrix(slug, Dates.parseParameter("as_of", asOf));
+            @Parameter(description = "A calendar day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("as_of") String asOf,
+            @Parameter(description = "package: each package's row is followed by the rows of its members (demands linked to it as PART_OF).", schema = @Schema(type = SchemaType.STRING, enumeration = "package")) @QueryParam("group_by") String groupBy) {
+        if (groupBy != null && !groupBy.isEmpty() && !"package".equals(groupBy)) {
+            throw InvalidRequest.badParameter("group_by", "must be package");
+        }
+        return service.matrix(slug, Dates.parseParameter("as_of", asOf), "package".equals(groupBy));
+    }
+
+    @GET
+    @Versioned(Scopes.MATRIX)
+    @Path("/{slug}/graph")
+    @Operation(operationId = "getNegotiationGraph", summary = "Demands and their links as a graph", description = "Every demand of the negotiation as a node (with kind, parties by role, derived status, inseparable and partial_on_package) and every link between them as an edge (from, to, type), for drawing packages and counter-offers.")
+    @APIResponse(responseCode = "200", description = "The graph.")
+    public GraphView graph(@PathParam("slug") String slug) {
+        return service.graph(slug);
     }
 }

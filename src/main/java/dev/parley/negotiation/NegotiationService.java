@@ -21,6 +21,7 @@ import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.demand.DemandService;
+import dev.parley.demand.LinkService;
 import dev.parley.demand.Standing;
 import dev.parley.feed.ChangeLog;
 import dev.parley.party.Party;
@@ -33,13 +34,15 @@ public class NegotiationService {
     private final NegotiationRepository negotiations;
     private final PartyService parties;
     private final DemandService demands;
+    private final LinkService links;
     private final ChangeLog changes;
 
     NegotiationService(NegotiationRepository negotiations, PartyService parties, DemandService demands,
-            ChangeLog changes) {
+            LinkService links, ChangeLog changes) {
         this.negotiations = negotiations;
         this.parties = parties;
         this.demands = demands;
+        this.links = links;
         this.changes = changes;
     }
 
@@ -99,19 +102,59 @@ public class NegotiationService {
         return false;
     }
 
-    public MatrixView matrix(String slug, LocalDate asOf) {
+    /** The matrix; {@code byPackage} orders each package's members after it. */
+    public MatrixView matrix(String slug, LocalDate asOf, boolean byPackage) {
         Negotiation negotiation = require(slug);
+        List<Standing> standings = demands.standings(negotiation, asOf);
+        if (byPackage) {
+            standings = byPackage(standings);
+        }
         List<MatrixView.Row> rows = new ArrayList<>();
-        for (Standing standing : demands.standings(negotiation, asOf)) {
+        for (Standing standing : standings) {
             Map<String, MatrixView.Cell> cells = new LinkedHashMap<>();
             standing.cells().forEach((party, cell) -> cells.put(party,
                     new MatrixView.Cell(cell.status(), cell.effectiveOn(), cell.citationCount())));
-            rows.add(new MatrixView.Row(
-                    new MatrixView.Demand(standing.slug(), standing.title(), standing.proposer(), standing.status()),
-                    cells));
+            rows.add(new MatrixView.Row(new MatrixView.Demand(standing.slug(), standing.title(), standing.proposer(),
+                    standing.status(), standing.kind()), cells, standing.partOf()));
         }
         return new MatrixView(negotiation.slug, asOf, negotiation.participants.stream().map(p -> p.slug).toList(),
-                rows);
+                rows, byPackage ? "package" : null);
+    }
+
+    /** Top-level rows in slug order, each followed depth first by the rows PART_OF it. */
+    private static List<Standing> byPackage(List<Standing> standings) {
+        Map<String, List<Standing>> members = new LinkedHashMap<>();
+        Set<String> present = new HashSet<>();
+        standings.forEach(s -> present.add(s.slug()));
+        List<Standing> top = new ArrayList<>();
+        for (Standing standing : standings) {
+            if (standing.partOf() != null && present.contains(standing.partOf())) {
+                members.computeIfAbsent(standing.partOf(), k -> new ArrayList<>()).add(standing);
+            } else {
+                top.add(standing);
+            }
+        }
+        List<Standing> ordered = new ArrayList<>(standings.size());
+        top.forEach(s -> appendWithMembers(s, members, ordered));
+        return ordered;
+    }
+
+    private static void appendWithMembers(Standing standing, Map<String, List<Standing>> members,
+            List<Standing> ordered) {
+        ordered.add(standing);
+        members.getOrDefault(standing.slug(), List.of()).forEach(m -> appendWithMembers(m, members, ordered));
+    }
+
+    /** Every demand of the negotiation as a node and every link between them as an edge. */
+    public GraphView graph(String slug) {
+        Negotiation negotiation = require(slug);
+        List<GraphView.Node> nodes = demands.ofNegotiation(negotiation).stream().map(d -> new GraphView.Node(d.slug,
+                d.title, d.kind, d.proposer.slug, d.coProposers.stream().map(p -> p.slug).toList(),
+                d.addressees.stream().map(p -> p.slug).toList(), d.concerned.stream().map(p -> p.slug).toList(),
+                d.status, d.inseparable, d.partialParties(), d.tabledOn, d.topic)).toList();
+        List<GraphView.Edge> edges = links.inNegotiation(negotiation).stream()
+                .map(l -> new GraphView.Edge(l.id, l.demand.slug, l.target.slug, l.type)).toList();
+        return new GraphView(negotiation.slug, nodes, edges);
     }
 
     private void apply(Negotiation negotiation, NegotiationRequest request) {

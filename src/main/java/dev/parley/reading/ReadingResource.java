@@ -59,8 +59,9 @@ public class ReadingResource {
     @Versioned(Scopes.MATRIX)
     @Path("/{slug}/timeline")
     @Operation(operationId = "getNegotiationTimeline", summary = "A negotiation's timeline", description = """
-            Every recorded stance of the negotiation in the order they took effect: by effective_on, then \
-            in recording order. Paged like every list (keyset tokens).""")
+            The negotiation's events and every recorded stance, by day (an event's occurred_on, a stance's \
+            effective_on); on one day the events first, by id, then the stances in recording order. Paged \
+            like every list (keyset tokens).""")
     @APIResponse(responseCode = "200", description = "A page of the timeline.")
     public Page<TimelineItem> timeline(@PathParam("slug") String slug,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,

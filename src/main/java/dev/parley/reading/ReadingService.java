@@ -24,6 +24,8 @@ import dev.parley.demand.PositionRole;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionStatus;
 import dev.parley.demand.TrackedStance;
+import dev.parley.event.EventService;
+import dev.parley.event.NegotiationEvent;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.Party;
@@ -38,11 +40,14 @@ public class ReadingService {
     private final NegotiationService negotiations;
     private final DemandService demands;
     private final PositionService positions;
+    private final EventService events;
 
-    ReadingService(NegotiationService negotiations, DemandService demands, PositionService positions) {
+    ReadingService(NegotiationService negotiations, DemandService demands, PositionService positions,
+            EventService events) {
         this.negotiations = negotiations;
         this.demands = demands;
         this.positions = positions;
+        this.events = events;
     }
 
     public DiffView diff(String slug, LocalDate fromDay, LocalDate toDay) {
@@ -92,14 +97,23 @@ public class ReadingService {
     public Page<TimelineItem> timeline(String slug, PageRequest page) {
         Negotiation negotiation = negotiations.require(slug);
         LocalDate afterDay = null;
-        Long afterId = null;
+        String afterKind = null;
+        String afterId = null;
+        Long afterChange = null;
         if (page.after() != null) {
             String[] key = page.after().split("\\|");
             try {
                 afterDay = LocalDate.parse(key[0]);
-                afterId = Long.parseLong(key[1]);
                 if (!Dates.supported(afterDay)) {
                     throw new IllegalArgumentException("day out of range");
+                }
+                // A token from before events were listed is a stance's: day|change.
+                afterKind = key.length == 2 ? TimelineItem.STANCE : key[1];
+                afterId = key[key.length - 1];
+                if (afterKind.equals(TimelineItem.STANCE)) {
+                    afterChange = Long.parseLong(afterId);
+                } else if (!afterKind.equals(TimelineItem.EVENT) || key.length != 3) {
+                    throw new IllegalArgumentException("unknown kind");
                 }
             } catch (RuntimeException e) {
                 throw new ApiException(400, "INVALID_PAGE_TOKEN", "Invalid page token",
@@ -107,8 +121,32 @@ public class ReadingService {
                         List.of(new FieldError("page_token", "is not a token this service issued")));
             }
         }
-        List<TrackedStance> rows = positions.tracked(negotiation, afterDay, afterId, page.fetchSize());
-        return page.page(rows, s -> s.effectiveOn() + "|" + s.changeId()).map(TimelineItem::of);
+        int limit = page.fetchSize();
+        List<NegotiationEvent> eventRows;
+        List<TrackedStance> stanceRows;
+        if (afterDay == null) {
+            eventRows = events.timeline(negotiation, null, null, limit);
+            stanceRows = positions.tracked(negotiation, null, null, limit);
+        } else if (afterKind.equals(TimelineItem.EVENT)) {
+            // After an event: the day's later events, and every stance from that day on (change ids are positive).
+            eventRows = events.timeline(negotiation, afterDay, afterId, limit);
+            stanceRows = positions.tracked(negotiation, afterDay, 0L, limit);
+        } else {
+            // After a stance: the day's events came before it.
+            eventRows = events.timeline(negotiation, afterDay, null, limit);
+            stanceRows = positions.tracked(negotiation, afterDay, afterChange, limit);
+        }
+        // Each list is in timeline order already; merging them keeps it, and the first limit of the
+        // merge come from the first limit of each.
+        List<TimelineItem> merged = new ArrayList<>(limit);
+        int e = 0;
+        int s = 0;
+        while (merged.size() < limit && (e < eventRows.size() || s < stanceRows.size())) {
+            boolean eventFirst = s == stanceRows.size() || e < eventRows.size()
+                    && !eventRows.get(e).occurredOn.isAfter(stanceRows.get(s).effectiveOn());
+            merged.add(eventFirst ? TimelineItem.of(eventRows.get(e++)) : TimelineItem.of(stanceRows.get(s++)));
+        }
+        return page.page(merged, TimelineItem::key);
     }
 
     public SeriesView series(String slug, String interval, String by, LocalDate from, LocalDate to) {
@@ -250,7 +288,7 @@ public class ReadingService {
     }
 
     private Chronicle chronicle(Negotiation negotiation) {
-        List<Chronicle.DemandFacts> facts = demands.inNegotiation(negotiation).stream()
+        List<Chronicle.DemandFacts> facts = demands.ofNegotiation(negotiation).stream()
                 .map(d -> new Chronicle.DemandFacts(d.slug, d.title, d.proposer.slug, d.tabledOn)).toList();
         return Chronicle.of(facts, positions.involvements(negotiation), positions.tracked(negotiation));
     }

@@ -75,6 +75,43 @@ class RequestBodyFuzzTest {
     }
 
     @FuzzTest(maxDuration = "3m")
+    void anyLinkOrEventIsCreatedOrAProblem(FuzzedDataProvider data) {
+        FuzzScene scene = FuzzScene.get();
+        TextInput input = TextInput.of(data);
+        List<String> targets = List.of("links", "events");
+        String target = input != null ? input.pick(targets) : data.pickValue(targets);
+        // Links start from a new demand each time, so a valid one never meets an earlier one.
+        String path = target.equals("links") ? "/api/v1/demands/" + scene.newDemand() + "/links"
+                : "/api/v1/negotiations/" + scene.negotiation() + "/events";
+        byte[] body = input != null ? input.payload(scene) : Loopback.write(structureBody(data, target, scene));
+        Loopback.post(path).body(mediaType(data), body)
+                .header("Idempotency-Key", data.consumeInt(0, 7) == 7 ? data.consumeString(40) : null)
+                .send().assertWellFormed();
+    }
+
+    private static ObjectNode structureBody(FuzzedDataProvider data, String target, FuzzScene scene) {
+        Map<String, List<JsonNode>> members = new LinkedHashMap<>();
+        if (target.equals("links")) {
+            members.put("type", texts("COUNTER_TO", "RESTATES", "PART_OF", "SUPERSEDES", "ALTERNATIVE_TO", "REFINES",
+                    "CONDITIONAL_ON", "counter_to"));
+            members.put("target", texts(scene.demand(), "no-such-demand", "Not A Slug"));
+            members.put("note", texts("Answers it with other terms."));
+            members.put("citation_ids", List.of(slugs(scene.citation()), slugs(), slugs("cit_nope")));
+        } else {
+            members.put("kind", texts("WRITTEN_REPLY", "DRAFT_TABLED", "NOTE", "MEETING", "CALL", "STATEMENT",
+                    "DEADLINE", "reply"));
+            members.put("occurred_on", texts("2022-01-26", "2022-13-01", "26 January 2022"));
+            members.put("occurred_on_precision", texts("DAY", "MONTH", "YEAR", "ON_OR_BEFORE", "UNKNOWN"));
+            members.put("title", texts("Written replies", ""));
+            members.put("parties", List.of(slugs(scene.first(), scene.second()), slugs(scene.outsider()),
+                    slugs(scene.first(), scene.first()), slugs("no-such-party"), slugs()));
+            members.put("document_ids", List.of(slugs("doc_reply"), slugs()));
+            members.put("note", texts("Delivered by the ambassador."));
+        }
+        return object(data, members);
+    }
+
+    @FuzzTest(maxDuration = "3m")
     void anyBundleIsImportedOrAProblem(FuzzedDataProvider data) {
         FuzzScene scene = FuzzScene.get();
         TextInput input = TextInput.of(data);
@@ -117,8 +154,13 @@ class RequestBodyFuzzTest {
                 members.put("title", texts("Demand " + slug));
                 members.put("text", texts("The proposer asks for " + slug + "."));
                 members.put("topic", texts("security", "Security"));
-                members.put("kind", texts("DEMAND", "OFFER", "RED_LINE"));
+                members.put("kind", texts("DEMAND", "OFFER", "RED_LINE", "PACKAGE"));
                 members.put("tabled_on", texts(FuzzScene.TABLED_ON, "2021-12-31", "2022-03-01"));
+                members.put("co_proposers", List.of(slugs(), slugs(scene.second()), slugs(scene.first()),
+                        slugs(scene.outsider())));
+                members.put("concerned", List.of(slugs(), slugs(scene.outsider()), slugs(scene.proposer())));
+                members.put("inseparable", List.of(JsonNodeFactory.instance.booleanNode(false),
+                        JsonNodeFactory.instance.booleanNode(true)));
             }
             case "sources" -> {
                 members.put("name", texts("Agency " + slug));
@@ -149,6 +191,9 @@ class RequestBodyFuzzTest {
         members.put("citations", List.of(list(data, 2, () -> citation(data, scene))));
         members.put("citation_ids", List.of(slugs(scene.citation()), slugs(), slugs("cit_nope"),
                 slugs(scene.citation(), scene.citation())));
+        members.put("counter", texts(scene.demand(), "no-such-demand"));
+        members.put("conditions", List.of(slugs(scene.demand()), slugs(), slugs("no-such-demand")));
+        members.put("event_id", texts("evt_nope"));
         return object(data, members);
     }
 

@@ -109,4 +109,106 @@ class DemandStatusTest {
             assertThat(status.needsCitation()).as(status.name()).isEqualTo(status != UNASSESSED);
         }
     }
+
+    // Joint demands and concerned parties.
+
+    @Test
+    void aJointDemandIsWithdrawnOnlyWhenEveryProposerWithdrew() {
+        assertThat(DemandStatus.derive(List.of(WITHDRAWN, TABLED), List.of(REJECTED))).isEqualTo(DemandStatus.REJECTED);
+        assertThat(DemandStatus.derive(List.of(TABLED, WITHDRAWN), List.of(UNASSESSED))).isEqualTo(DemandStatus.PENDING);
+        assertThat(DemandStatus.derive(List.of(WITHDRAWN, WITHDRAWN), List.of(ACCEPTED)))
+                .isEqualTo(DemandStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aCoProposerHoldsTheStancesOfAProposerAndAConcernedPartyThoseOfAnAddressee() {
+        assertThat(PositionStatus.allowed(PositionRole.CO_PROPOSER))
+                .containsExactlyElementsOf(PositionStatus.allowed(PositionRole.PROPOSER));
+        assertThat(PositionStatus.allowed(PositionRole.CONCERNED))
+                .containsExactlyElementsOf(PositionStatus.allowed(PositionRole.ADDRESSEE));
+    }
+
+    // Packages: one test per rule of derivePackage, in its order.
+
+    private static DemandStatus.Member member(DemandStatus status, PositionStatus... addressees) {
+        return new DemandStatus.Member(status, List.of(addressees));
+    }
+
+    @Test
+    void packageRule1WithdrawnWhenEveryProposerWithdrewWhateverTheMembers() {
+        assertThat(DemandStatus.derivePackage(List.of(WITHDRAWN), List.of(UNASSESSED), true,
+                List.of(member(DemandStatus.AGREED, ACCEPTED)))).isEqualTo(DemandStatus.WITHDRAWN);
+    }
+
+    @Test
+    void packageRule2AgreedOnlyWhenEveryMemberIsAgreed() {
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(UNASSESSED), true,
+                List.of(member(DemandStatus.AGREED, ACCEPTED), member(DemandStatus.AGREED, CODIFIED))))
+                .isEqualTo(DemandStatus.AGREED);
+        // The package's own acceptance is not enough while a member is open.
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(ACCEPTED), false,
+                List.of(member(DemandStatus.AGREED, ACCEPTED), member(DemandStatus.PENDING, UNASSESSED))))
+                .isEqualTo(DemandStatus.IN_NEGOTIATION);
+    }
+
+    @Test
+    void packageRule2LeavesWithdrawnMembersOut() {
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(UNASSESSED), true,
+                List.of(member(DemandStatus.AGREED, ACCEPTED), member(DemandStatus.WITHDRAWN, REJECTED))))
+                .isEqualTo(DemandStatus.AGREED);
+    }
+
+    @Test
+    void packageRule3AnInseparablePackageIsRejectedWhenAnyMemberIsRejected() {
+        // The US engages on one member and rejects another: the package as a whole is refused.
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(UNASSESSED), true,
+                List.of(member(DemandStatus.IN_NEGOTIATION, OPEN_TO_DISCUSSION),
+                        member(DemandStatus.IN_NEGOTIATION, REJECTED, OPEN_TO_DISCUSSION))))
+                .isEqualTo(DemandStatus.REJECTED);
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(REJECTED), true,
+                List.of(member(DemandStatus.IN_NEGOTIATION, OPEN_TO_DISCUSSION)))).isEqualTo(DemandStatus.REJECTED);
+    }
+
+    @Test
+    void packageRule4InNegotiationWhenSomeMemberIsEngagedOrThePackageItself() {
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(UNASSESSED), false,
+                List.of(member(DemandStatus.IN_NEGOTIATION, OPEN_TO_DISCUSSION),
+                        member(DemandStatus.REJECTED, REJECTED))))
+                .isEqualTo(DemandStatus.IN_NEGOTIATION);
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(OPEN_TO_DISCUSSION), true,
+                List.of(member(DemandStatus.PENDING, NO_RESPONSE)))).isEqualTo(DemandStatus.IN_NEGOTIATION);
+    }
+
+    @Test
+    void packageRule5ASeparablePackageIsRejectedWhenAnAddresseeRejectsThePackageItself() {
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(REJECTED), false,
+                List.of(member(DemandStatus.PENDING, NO_RESPONSE)))).isEqualTo(DemandStatus.REJECTED);
+        // A rejected member alone does not reject a separable package.
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(UNASSESSED), false,
+                List.of(member(DemandStatus.REJECTED, REJECTED), member(DemandStatus.PENDING, UNASSESSED))))
+                .isEqualTo(DemandStatus.PENDING);
+    }
+
+    @Test
+    void packageRule6PendingOtherwise() {
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(NO_RESPONSE), true,
+                List.of(member(DemandStatus.PENDING, NO_RESPONSE)))).isEqualTo(DemandStatus.PENDING);
+    }
+
+    @Test
+    void aPackageWithoutMembersFollowsTheRulesOfASingleDemand() {
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(ACCEPTED), true, List.of()))
+                .isEqualTo(DemandStatus.AGREED);
+        assertThat(DemandStatus.derivePackage(List.of(TABLED), List.of(REJECTED), false, List.of()))
+                .isEqualTo(DemandStatus.REJECTED);
+    }
+
+    @Test
+    void partialOnPackageWhenAPartyEngagesOnSomeMembersAndRejectsOthers() {
+        assertThat(DemandStatus.partialOnPackage(List.of(OPEN_TO_DISCUSSION, REJECTED))).isTrue();
+        assertThat(DemandStatus.partialOnPackage(List.of(REJECTED, ACCEPTED, NO_RESPONSE))).isTrue();
+        assertThat(DemandStatus.partialOnPackage(List.of(REJECTED, REJECTED))).isFalse();
+        assertThat(DemandStatus.partialOnPackage(List.of(OPEN_TO_DISCUSSION, COUNTER_PROPOSED))).isFalse();
+        assertThat(DemandStatus.partialOnPackage(List.of(REJECTED, NO_RESPONSE))).isFalse();
+    }
 }

@@ -62,7 +62,9 @@ class PreconditionTest {
         DELETE_PARTY("deleteParty"),
         PATCH_WEBHOOK("updateWebhook"),
         DELETE_WEBHOOK("deleteWebhook"),
-        DELETE_API_KEY("revokeApiKey");
+        DELETE_API_KEY("revokeApiKey"),
+        PATCH_EVENT("updateEvent"),
+        DELETE_LINK("deleteLink");
 
         final String operationId;
 
@@ -303,6 +305,33 @@ class PreconditionTest {
                 String path = "/api/v1/api-keys/" + apiKey();
                 // An API key has no other write: revoking it is what makes an earlier ETag stale.
                 yield new Target(path, "DELETE", null, null, () -> api().delete(path).then().statusCode(204));
+            }
+            case PATCH_EVENT -> {
+                Demand demand = demand();
+                String negotiation = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("negotiation");
+                String path = "/api/v1/negotiations/" + negotiation + "/events/" + api()
+                        .body(Map.of("kind", "NOTE", "occurred_on", "2022-02-01", "title", "Notes"))
+                        .post("/api/v1/negotiations/" + negotiation + "/events").then().statusCode(201)
+                        .extract().path("id");
+                yield new Target(path, "PATCH", MERGE_PATCH, "{\"title\":\"Retitled " + unique("t") + "\"}",
+                        () -> patch(path, "{\"note\":\"Changed meanwhile.\"}"));
+            }
+            case DELETE_LINK -> {
+                Demand demand = demand();
+                String negotiation = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("negotiation");
+                String proposer = api().get("/api/v1/demands/" + demand.slug()).then().extract().path("proposer");
+                String answer = unique("pre-answer");
+                api().body(Map.of("slug", answer, "negotiation", negotiation, "proposer", demand.addressee(),
+                        "addressees", List.of(proposer),
+                        "title", "Answer " + answer, "text", "The addressee answers.", "topic", "security", "kind",
+                        "OFFER", "tabled_on", "2022-01-20"))
+                        .post("/api/v1/demands").then().statusCode(201);
+                String id = api().body(Map.of("type", "COUNTER_TO", "target", demand.slug()))
+                        .post("/api/v1/demands/" + answer + "/links").then().statusCode(201).extract().path("id");
+                String path = "/api/v1/demands/" + answer + "/links/" + id;
+                // A link is never edited: a change of the demand it starts from makes its ETag stale.
+                yield new Target(path, "DELETE", null, null,
+                        () -> patch("/api/v1/demands/" + answer, "{\"text\":\"Changed meanwhile.\"}"));
             }
             case PATCH_SOURCE -> {
                 String path = "/api/v1/sources/" + source();

@@ -101,9 +101,9 @@ class ExportTest {
         Map<String, List<CSVRecord>> files = csvs.records();
 
         assertThat(headers.keySet()).containsExactly("parties.csv", "negotiations.csv", "sources.csv",
-                "citations.csv", "demands.csv", "position_changes.csv");
+                "citations.csv", "demands.csv", "position_changes.csv", "events.csv", "links.csv", "revisions.csv");
         assertThat(headers.get("demands.csv")).containsExactly("slug", "negotiation", "proposer", "addressees",
-                "title", "text", "topic", "kind", "tabled_on", "status");
+                "title", "text", "topic", "kind", "tabled_on", "status", "co_proposers", "concerned", "inseparable");
         assertThat(files.get("demands.csv")).extracting(r -> r.get("slug"), r -> r.get("title"), r -> r.get("status"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(c.demand(), TITLE, "REJECTED"));
         assertThat(files.get("citations.csv")).extracting(r -> r.get("id"), r -> r.get("quote"))
@@ -172,6 +172,147 @@ class ExportTest {
         JsonPath after = api().queryParam("after", before).get("/api/v1/changes").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(after.getList("items")).as("changes written by an import that changed nothing").isEmpty();
+    }
+
+    /** A negotiation with structure: a joint, inseparable package, a member, a counter-offer, a round, a revision. */
+    record Structured(String negotiation, String proposer, String joint, String addressee, String outsider,
+            String pkg, String member, String offer, String event, String link, String oldTitle) {
+    }
+
+    static Structured newStructure() {
+        String proposer = party();
+        String joint = party();
+        String addressee = party();
+        String outsider = party();
+        String negotiation = unique("talks");
+        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01", "participants",
+                List.of(proposer, joint, addressee))).post("/api/v1/negotiations").then().statusCode(201);
+        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String pkg = unique("package");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("slug", pkg, "negotiation", negotiation, "proposer",
+                proposer, "addressees", List.of(addressee), "title", TITLE, "text", "All or nothing.", "topic",
+                "security", "kind", "PACKAGE", "tabled_on", "2022-01-10"));
+        body.putAll(Map.of("co_proposers", List.of(joint), "concerned", List.of(outsider), "inseparable", true));
+        api().body(body).post("/api/v1/demands").then().statusCode(201);
+        String member = unique("member");
+        api().body(Map.of("slug", member, "negotiation", negotiation, "proposer", proposer, "addressees",
+                List.of(addressee), "title", "A member", "text", "One part.", "topic", "security", "kind", "DEMAND",
+                "tabled_on", "2022-01-10")).post("/api/v1/demands").then().statusCode(201);
+        String link = api().body(Map.of("type", "PART_OF", "target", pkg)).post("/api/v1/demands/" + member + "/links")
+                .then().statusCode(201).extract().path("id");
+        String offer = unique("offer");
+        api().body(Map.of("slug", offer, "negotiation", negotiation, "proposer", addressee, "addressees",
+                List.of(proposer), "title", "An offer", "text", "Talks instead.", "topic", "security", "kind", "OFFER",
+                "tabled_on", "2022-01-26")).post("/api/v1/demands").then().statusCode(201);
+        String event = api().body(Map.of("kind", "WRITTEN_REPLY", "occurred_on", "2022-01-26", "title",
+                "Written replies", "parties", List.of(addressee)))
+                .post("/api/v1/negotiations/" + negotiation + "/events").then().statusCode(201).extract().path("id");
+        Map<String, Object> citation = Map.of("source_id", source, "title", "Reply", "quote", QUOTE, "kind",
+                "DIRECT_QUOTE", "relation", "SUPPORTS");
+        api().body(Map.of("status", "COUNTER_PROPOSED", "effective_on", "2022-01-26", "counter", offer, "event_id",
+                event, "citations", List.of(citation)))
+                .put("/api/v1/demands/" + pkg + "/positions/" + addressee).then().statusCode(200);
+        api().body(Map.of("status", "CONDITIONALLY_ACCEPTED", "effective_on", "2022-01-27", "conditions",
+                List.of(offer), "citations", List.of(citation)))
+                .put("/api/v1/demands/" + member + "/positions/" + addressee).then().statusCode(200);
+        String tag = api().get("/api/v1/demands/" + pkg).then().statusCode(200).extract().header("ETag");
+        raw().contentType("application/merge-patch+json").accept("application/json").header("If-Match", tag)
+                .body(Map.of("title", "Guarantees, reworded")).patch("/api/v1/demands/" + pkg).then().statusCode(200);
+        return new Structured(negotiation, proposer, joint, addressee, outsider, pkg, member, offer, event, link,
+                TITLE);
+    }
+
+    @Test
+    void theJsonBundleCarriesTheStructureAndImportingItBackChangesNothing() {
+        Structured s = newStructure();
+        String body = api().queryParam("negotiation", s.negotiation()).get("/api/v1/export").then().statusCode(200)
+                .extract().asString();
+        JsonPath bundle = JsonPath.from(body);
+        String pkg = "demands.find { it.slug == '" + s.pkg() + "' }";
+        assertThat(bundle.getList(pkg + ".co_proposers", String.class)).containsExactly(s.joint());
+        assertThat(bundle.getList(pkg + ".concerned", String.class)).containsExactly(s.outsider());
+        assertThat(bundle.getBoolean(pkg + ".inseparable")).isTrue();
+        String reply = pkg + ".positions.find { it.party == '" + s.addressee() + "' }.history[-1]";
+        assertThat(bundle.getString(reply + ".counter")).isEqualTo(s.offer());
+        assertThat(bundle.getString(reply + ".event_id")).isEqualTo(s.event());
+        String accepted = "demands.find { it.slug == '" + s.member() + "' }.positions.find { it.party == '"
+                + s.addressee() + "' }.history[-1]";
+        assertThat(bundle.getList(accepted + ".conditions", String.class)).containsExactly(s.offer());
+        assertThat(bundle.getList("events.id")).containsExactly(s.event());
+        assertThat(bundle.getList("events[0].parties", String.class)).containsExactly(s.addressee());
+        assertThat(bundle.getList("links.id")).containsExactly(s.link());
+        assertThat(bundle.getString("links[0].demand") + " " + bundle.getString("links[0].type") + " "
+                + bundle.getString("links[0].target")).isEqualTo(s.member() + " PART_OF " + s.pkg());
+        assertThat(bundle.getList("revisions.title")).containsExactly(s.oldTitle());
+        assertThat(bundle.getList("parties.slug")).contains(s.outsider());
+
+        String before = api().get("/api/v1/changes?page_size=1&after=" + head()).then().statusCode(200).extract()
+                .path("next_cursor");
+        api().body(body).post("/api/v1/import").then().statusCode(200);
+        JsonPath after = api().queryParam("after", before).get("/api/v1/changes").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(after.getList("items")).as("changes written by an import that changed nothing").isEmpty();
+    }
+
+    @Test
+    void theCsvFilesCarryTheStructure() throws IOException {
+        Structured s = newStructure();
+        Map<String, List<CSVRecord>> files = unzip(raw().accept("application/zip")
+                .queryParam("negotiation", s.negotiation()).get("/api/v1/export").then().statusCode(200).extract()
+                .asByteArray()).records();
+        assertThat(files.get("demands.csv")).filteredOn(r -> r.get("slug").equals(s.pkg()))
+                .extracting(r -> r.get("co_proposers"), r -> r.get("concerned"), r -> r.get("inseparable"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(s.joint(), s.outsider(), "true"));
+        assertThat(files.get("position_changes.csv")).filteredOn(r -> r.get("status").equals("COUNTER_PROPOSED"))
+                .extracting(r -> r.get("counter"), r -> r.get("event_id"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(s.offer(), s.event()));
+        assertThat(files.get("position_changes.csv"))
+                .filteredOn(r -> r.get("status").equals("CONDITIONALLY_ACCEPTED")).extracting(r -> r.get("conditions"))
+                .containsExactly(s.offer());
+        assertThat(files.get("events.csv")).extracting(r -> r.get("id"), r -> r.get("kind"), r -> r.get("parties"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(s.event(), "WRITTEN_REPLY", s.addressee()));
+        assertThat(files.get("links.csv")).extracting(r -> r.get("demand"), r -> r.get("type"), r -> r.get("target"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(s.member(), "PART_OF", s.pkg()));
+        assertThat(files.get("revisions.csv")).extracting(r -> r.get("demand"), r -> r.get("title"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(s.pkg(), s.oldTitle()));
+    }
+
+    @Test
+    void theJsonLdNamesTheRoundsAndTheTermsOfAStance() throws Exception {
+        Structured s = newStructure();
+        String body = raw().accept("application/ld+json").queryParam("negotiation", s.negotiation())
+                .get("/api/v1/export").then().statusCode(200).extract().asString();
+        Object document = JsonUtils.fromString(body);
+        String contextUrl = (String) ((Map<?, ?>) document).get("@context");
+        String context = raw().accept("application/ld+json").get("/api/v1/export/context.jsonld").then()
+                .statusCode(200).extract().asString();
+        JsonLdOptions options = new JsonLdOptions();
+        DocumentLoader loader = new DocumentLoader();
+        loader.addInjectedDoc(contextUrl, context);
+        options.setDocumentLoader(loader);
+        List<Object> expanded = JsonLdProcessor.expand(document, options);
+        String vocab = contextUrl + "#";
+
+        Map<String, Object> event = nodeWithId(expanded, "/events/" + s.event());
+        assertThat(event.get("@type")).isEqualTo(List.of("https://schema.org/Event"));
+        Map<String, Object> pkg = nodeWithId(expanded, "/demands/" + s.pkg());
+        assertThat(ids(pkg, vocab + "coProposer")).containsExactly(nodeId(expanded, "/parties/" + s.joint()));
+        Map<String, Object> counter = nodes(expanded, "https://schema.org/Claim").stream()
+                .filter(n -> n.containsKey(vocab + "counter")).findFirst().orElseThrow();
+        assertThat(ids(counter, vocab + "counter")).containsExactly(nodeId(expanded, "/demands/" + s.offer()));
+        assertThat(ids(counter, vocab + "event")).containsExactly(event.get("@id"));
+        Map<String, Object> link = nodeWithId(expanded, "/links/" + s.link());
+        assertThat(ids(link, vocab + "linkTo")).containsExactly(pkg.get("@id"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(Map<String, Object> node, String property) {
+        return ((List<Map<String, Object>>) node.get(property)).stream().map(v -> v.get("@id")).toList();
+    }
+
+    private static Object nodeId(List<Object> expanded, String suffix) {
+        return nodeWithId(expanded, suffix).get("@id");
     }
 
     @Test

@@ -135,6 +135,56 @@ class ScopedChangesTest {
                 .containsExactly("position.changed");
     }
 
+    /** An inseparable package the talks' demand is PART_OF, from the same proposer to the same addressee. */
+    static String packageOf(Talks talks) {
+        String pkg = unique("package");
+        api().body(Map.of("slug", pkg, "negotiation", talks.negotiation(), "proposer", talks.proposer(), "addressees",
+                List.of(talks.addressee()), "title", "Package " + pkg, "text", "All of it.", "topic", "security",
+                "kind", "PACKAGE", "tabled_on", "2022-01-10", "inseparable", true))
+                .post("/api/v1/demands").then().statusCode(201);
+        api().body(Map.of("type", "PART_OF", "target", pkg)).post("/api/v1/demands/" + talks.demand() + "/links")
+                .then().statusCode(201);
+        return pkg;
+    }
+
+    @Test
+    void aMembersRejectionMovesItsInseparablePackageAndSaysSo() {
+        Talks talks = talks();
+        String pkg = packageOf(talks);
+        String start = head();
+        stance(talks, "REJECTED", "2022-01-20");
+
+        List<Map<String, Object>> moves = scoped(start, "negotiation", talks.negotiation(), "type",
+                "demand.status_changed");
+        assertThat(moves).extracting(c -> map(c.get("subject")).get("slug"),
+                c -> map(map(c.get("data")).get("before")).get("status"),
+                c -> map(map(c.get("data")).get("after")).get("status"))
+                .containsExactly(tuple(talks.demand(), "PENDING", "REJECTED"), tuple(pkg, "PENDING", "REJECTED"));
+        assertThat(scoped(start, "demand", pkg, "to_status", "REJECTED")).extracting(c -> c.get("type"))
+                .containsExactly("demand.status_changed");
+    }
+
+    @Test
+    void linksAndEventsReachTheScopesTheyBelongTo() {
+        String start = head();
+        Talks talks = talks();
+        String pkg = packageOf(talks);
+        String event = api().body(Map.of("kind", "WRITTEN_REPLY", "occurred_on", "2022-01-26", "title", "Reply",
+                "parties", List.of(talks.addressee())))
+                .post("/api/v1/negotiations/" + talks.negotiation() + "/events").then().statusCode(201).extract()
+                .path("id");
+        talks();
+
+        List<Map<String, Object>> structure = scoped(start, "negotiation", talks.negotiation(), "type",
+                "link.created", "type", "event.created");
+        assertThat(structure).extracting(c -> c.get("type"), c -> map(c.get("subject")).get("id") != null)
+                .containsExactly(tuple("link.created", true), tuple("event.created", true));
+        assertThat(map(structure.get(0).get("data"))).containsEntry("target", pkg);
+        assertThat(scoped(start, "demand", talks.demand(), "type", "link.created")).hasSize(1);
+        assertThat(scoped(start, "party", talks.addressee(), "type", "event.created"))
+                .extracting(c -> map(c.get("subject")).get("id")).containsExactly(event);
+    }
+
     @Test
     void aScopedPageMovesTheCursorPastChangesOutOfScope() {
         Talks talks = talks();

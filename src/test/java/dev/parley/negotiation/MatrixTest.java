@@ -134,7 +134,7 @@ class MatrixTest {
 
         assertThat(row(matrix, c.early())).containsEntry("demand",
                 Map.of("slug", c.early(), "title", "Demand " + c.early(), "proposer", c.proposer(), "status",
-                        "PENDING"));
+                        "PENDING", "kind", "DEMAND"));
         assertThat(cells(matrix, c.early())).containsOnlyKeys(c.proposer(), c.first(), c.second());
         assertThat(cells(matrix, c.late())).containsOnlyKeys(c.first(), c.proposer());
 

@@ -184,6 +184,46 @@ class ReadingTest {
     }
 
     @Test
+    void timelineListsTheEventsBeforeTheStancesOfTheirDay() {
+        Case c = newCase();
+        String tag = api().get(c.path("timeline")).then().statusCode(200).extract().header("ETag");
+        String opening = event(c, "2022-01-01", "Opening round");
+        assertThat(api().get(c.path("timeline")).then().statusCode(200).extract().header("ETag"))
+                .as("the timeline's ETag moves with an event").isNotEqualTo(tag);
+        String reply = event(c, "2022-01-20", "Written reply");
+        String note = event(c, "2022-01-20", "A note");
+
+        List<Map<String, Object>> items = new ArrayList<>();
+        String token = null;
+        do {
+            var spec = api().queryParam("page_size", 1);
+            if (token != null) {
+                spec.queryParam("page_token", token);
+            }
+            JsonPath page = spec.get(c.path("timeline")).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            token = page.getString("next_page_token");
+        } while (token != null);
+
+        // Three events and nine stances, each once, one a page whatever kind ends a page.
+        assertThat(items).hasSize(12);
+        assertThat(items.stream().map(m -> (String) m.get("on")).toList()).isSorted();
+        assertThat(items).extracting(m -> m.get("kind")).containsExactly("EVENT", "STANCE", "STANCE", "STANCE",
+                "EVENT", "EVENT", "STANCE", "STANCE", "STANCE", "STANCE", "STANCE", "STANCE");
+        assertThat(items.get(0)).containsEntry("event_id", opening).containsEntry("title", "Opening round")
+                .containsEntry("event_kind", "NOTE");
+        assertThat(items.subList(4, 6)).extracting(m -> m.get("event_id")).containsExactlyInAnyOrder(reply, note);
+        assertThat(items.get(6)).containsEntry("on", "2022-01-20").containsEntry("party", c.a())
+                .containsEntry("status", "REJECTED");
+    }
+
+    static String event(Case c, String day, String title) {
+        return api().body(Map.of("kind", "NOTE", "occurred_on", day, "title", title))
+                .post("/api/v1/negotiations/" + c.negotiation() + "/events").then().statusCode(201).extract()
+                .path("id");
+    }
+
+    @Test
     void aTimelineTokenIsRefusedOnAnotherNegotiation() {
         Case c = newCase();
         Case other = newCase();

@@ -56,6 +56,8 @@ final class OperationMatrix {
             new Rule(Set.of("GET"), "/api/v1/.*", Role.READER),
             new Rule(WRITES, "/api/v1/(parties|negotiations|demands|sources)(/\\{[a-z]+\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/demands/\\{slug\\}/positions/\\{party\\}", Role.ANALYST),
+            new Rule(WRITES, "/api/v1/demands/\\{slug\\}/links(/\\{id\\})?", Role.ANALYST),
+            new Rule(WRITES, "/api/v1/negotiations/\\{slug\\}/events(/\\{id\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/.*", Role.ADMIN));
 
     /**
@@ -70,7 +72,9 @@ final class OperationMatrix {
             "listSources", "createSource", "getSource", "updateSource",
             "listCitations", "getCitation", "listChanges", "streamChanges",
             "exportBundle", "importBundle",
-            "listApiKeys", "createApiKey", "getApiKey", "revokeApiKey");
+            "listApiKeys", "createApiKey", "getApiKey", "revokeApiKey",
+            "listLinks", "createLink", "getLink", "deleteLink", "listDemandRevisions", "getNegotiationGraph",
+            "listEvents", "createEvent", "getEvent", "updateEvent");
 
     /**
      * Bodies for writes that {@code {}} would not get past validation, so that the matrix reaches
@@ -420,10 +424,19 @@ final class OperationMatrix {
                 .put("/api/v1/demands/" + demand + "/positions/" + addressee)
                 .then().statusCode(200).extract().path("citations[0].id");
         String apiKey = createKey("matrix-target", Role.READER).id();
+        String answer = unique("matrix-answer");
+        api().body(Map.of("slug", answer, "negotiation", negotiation, "proposer", addressee, "addressees",
+                List.of(proposer), "title", "Answer " + answer, "text", "The addressee answers.", "topic", "security",
+                "kind", "OFFER", "tabled_on", "2022-01-26"))
+                .post("/api/v1/demands").then().statusCode(201);
+        String link = api().body(Map.of("type", "COUNTER_TO", "target", answer))
+                .post("/api/v1/demands/" + demand + "/links").then().statusCode(201).extract().path("id");
+        String event = api().body(Map.of("kind", "WRITTEN_REPLY", "occurred_on", "2022-01-26", "title", "Reply"))
+                .post("/api/v1/negotiations/" + negotiation + "/events").then().statusCode(201).extract().path("id");
         // A party nothing refers to: deleting it is refused for its missing If-Match, not for a reference.
         Map<String, String> values = new HashMap<>(Map.of("parties", party(), "negotiations", negotiation,
                 "demands", demand, "positions", addressee, "sources", source, "citations", citation,
-                "api-keys", apiKey));
+                "api-keys", apiKey, "links", link, "events", event));
         if (operations.stream().anyMatch(o -> o.path().startsWith("/api/v1/releases/{"))) {
             values.put("releases", api().body(Map.of("negotiation", negotiation)).post("/api/v1/releases")
                     .then().statusCode(201).extract().path("id"));
