@@ -151,7 +151,7 @@ public class DashboardPages {
         for (Party party : parties.all()) {
             names.put(party.slug, party.name);
         }
-        return Grid.of(negotiations.matrix(slug, day), names);
+        return Grid.of(negotiations.matrix(slug, day, false), names);
     }
 
     private Nav nav() {
