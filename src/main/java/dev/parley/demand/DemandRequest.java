@@ -23,7 +23,7 @@ public record DemandRequest(
         @Schema(maxLength = 300, examples = "No further NATO enlargement") @NotBlank @Size(max = 300) String title,
         @Schema(description = "The demand in one or two sentences.", maxLength = 4000) @NotBlank @Size(max = 4000) String text,
         @Schema(description = "Free topic slug.", pattern = Slugs.PATTERN, maxLength = Slugs.MAX, examples = "nato-enlargement") @NotNull @Size(max = Slugs.MAX) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String topic,
-        @Schema(description = "PACKAGE bundles the demands linked to it as PART_OF; its status follows theirs.") @NotNull DemandKind kind,
+        @NotNull DemandKind kind,
         @Schema(examples = "2021-12-17") @NotNull LocalDate tabledOn,
         @Schema(description = "Slugs of participants who table it jointly with the proposer; each holds a proposer's position (TABLED on tabled_on). Not the proposer, not an addressee.", maxItems = 50, examples = "[\"nato\"]") @Size(max = 50) List<@NotNull @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String> coProposers,
         @Schema(description = "Slugs of parties the demand is about who need not answer, participants or not (Ukraine in a demand on Ukraine's membership). They may hold positions (UNASSESSED at first), which never move the derived status.", maxItems = 50, examples = "[\"ukraine\", \"georgia\"]") @Size(max = 50) List<@NotNull @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String> concerned,

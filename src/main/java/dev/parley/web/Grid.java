@@ -2,8 +2,10 @@ package dev.parley.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.parley.demand.DemandStatus;
 import dev.parley.demand.PositionStatus;
@@ -27,13 +29,15 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
     }
 
     static Grid of(MatrixView matrix, Map<String, String> partyNames) {
-        List<Party> parties = matrix.parties().stream().map(p -> new Party(p, partyNames.getOrDefault(p, p)))
-                .toList();
+        // The participants, then any party a demand concerns without taking part (Georgia, say).
+        Set<String> columns = new LinkedHashSet<>(matrix.parties());
+        matrix.rows().forEach(row -> columns.addAll(row.cells().keySet()));
+        List<Party> parties = columns.stream().map(p -> new Party(p, partyNames.getOrDefault(p, p))).toList();
         List<Row> rows = new ArrayList<>();
         LocalDate latest = null;
         for (MatrixView.Row row : matrix.rows()) {
             List<Cell> cells = new ArrayList<>();
-            for (String party : matrix.parties()) {
+            for (String party : columns) {
                 MatrixView.Cell cell = row.cells().get(party);
                 cells.add(cell == null ? new Cell(party, null, null, 0)
                         : new Cell(party, cell.status(), cell.effectiveOn(), cell.citationCount()));
