@@ -77,8 +77,7 @@ public class DemandResource {
             @Parameter(description = "Case-insensitive text to find in the title or text.", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
             @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken,
-            @Parameter(description = "Embeds more in each item, saving a call per row: positions (each involved party's current stance, as a matrix cell), citations (the same with each stance's citations; implies positions). Comma-separated or repeated. The page costs a fixed number of database statements whatever its size.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {
-                    "positions", "citations" })) @QueryParam("include") List<String> include) {
+            @Parameter(description = "Embeds more in each item, saving a call per row: positions (each involved party's current stance, as a matrix cell), citations (the same with each stance's citations; implies positions). Comma-separated or repeated (so no enumeration: \"positions,citations\" is one value); anything else is 400. The page costs a fixed number of database statements whatever its size.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("include") List<String> include) {
         DemandFilter filter = new DemandFilter(blankToNull(negotiation), blankToNull(proposer), blankToNull(addressee),
                 parseStatus(status), blankToNull(topic), blankToNull(q));
         if (filter.q() != null && filter.q().length() > 200) {
