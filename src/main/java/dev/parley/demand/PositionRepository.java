@@ -1,9 +1,7 @@
 package dev.parley.demand;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -169,17 +167,6 @@ public class PositionRepository {
     List<PositionChange> allHistory(Position position) {
         return session.createSelectionQuery("from PositionChange pc where pc.position = :p order by pc.id",
                 PositionChange.class).setParameter("p", position).getResultList();
-    }
-
-    List<Position> all() {
-        List<Position> all = new ArrayList<>(DemandService.byRole(session.createSelectionQuery(
-                "select p from Position p join fetch p.party join fetch p.demand", Position.class).getResultList()));
-        all.sort(Comparator.comparing((Position p) -> p.demand.id));
-        return all;
-    }
-
-    List<PositionChange> allChanges() {
-        return session.createSelectionQuery("from PositionChange order by id", PositionChange.class).getResultList();
     }
 
     void persist(Position position) {

@@ -133,23 +133,6 @@ public class PositionService {
         return byDemand;
     }
 
-    /** Every position's whole history keyed by demand slug, for export. */
-    public Map<String, List<PartyHistory>> histories() {
-        Map<Long, List<RecordedStance>> byPosition = new HashMap<>();
-        for (PositionChange c : positions.allChanges()) {
-            byPosition.computeIfAbsent(c.position.id, id -> new ArrayList<>()).add(new RecordedStance(c.status,
-                    c.effectiveOn, c.note, c.citations.stream().map(citation -> citation.id).toList(), c.recordedAt,
-                    c.recordedBy, c.conditions.stream().map(d -> d.slug).toList(),
-                    c.counter == null ? null : c.counter.slug, c.event == null ? null : c.event.id));
-        }
-        Map<String, List<PartyHistory>> byDemand = new HashMap<>();
-        for (Position p : positions.all()) {
-            byDemand.computeIfAbsent(p.demand.slug, slug -> new ArrayList<>())
-                    .add(new PartyHistory(p.party.slug, byPosition.getOrDefault(p.id, List.of())));
-        }
-        return byDemand;
-    }
-
     /** Appends a stance and makes it current unless a stance already holds from a later day. */
     @Transactional
     public PositionView record(String demandSlug, String partySlug, StanceRequest stance) {
