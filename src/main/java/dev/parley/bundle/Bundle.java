@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +18,13 @@ import dev.parley.citation.CitationRelation;
 import dev.parley.citation.Reliability;
 import dev.parley.citation.SourceKind;
 import dev.parley.common.Slugs;
+import dev.parley.demand.ChangeKind;
+import dev.parley.demand.DayPrecision;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionStatus;
+import dev.parley.demand.StanceBasis;
+import dev.parley.demand.StanceRequest;
 import dev.parley.event.DatePrecision;
 import dev.parley.event.EventKind;
 import dev.parley.negotiation.NegotiationRequest;
@@ -143,6 +148,12 @@ public record Bundle(
             @NotBlank @Size(max = 100) String recordedBy,
             @Size(max = 50) List<@NotNull String> conditions,
             String counter,
-            String eventId) {
+            String eventId,
+            @Schema(description = "How the stance is known; absent when not stated.") StanceBasis basis,
+            @Schema(description = "DAY when absent.") DayPrecision effectiveOnPrecision,
+            @Schema(description = "STANCE when absent.") ChangeKind changeKind,
+            @Schema(description = "For a CORRECTION or RETRACTION: the index, oldest first from 0, of the entry of this same history it corrects.", minimum = "0", examples = "0") @Min(0) Integer corrects,
+            @Schema(description = "For a CORRECTION or RETRACTION: why.") @Size(max = 2000) String reason,
+            @Schema(description = "Citations this stance uses with a relation other than the one they were created with; the others are in citation_ids.") @Size(max = 50) List<StanceRequest.@NotNull @Valid CitationLink> citationLinks) {
     }
 }

@@ -109,7 +109,8 @@ public class BundleService {
                 Bundle.BundlePosition p = d.positions().get(j);
                 List<RecordedStance> history = p.history().stream().map(s -> new RecordedStance(s.status(),
                         s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy(), s.conditions(),
-                        s.counter(), s.eventId())).toList();
+                        s.counter(), s.eventId(), s.basis(), s.effectiveOnPrecision(), s.changeKind(), s.corrects(),
+                        s.reason(), s.citationLinks())).toList();
                 stancesAdded += positions.restore(demand, p.party(), history, pointer + "/positions/" + j);
             }
         }

@@ -45,7 +45,7 @@ public class CitationRepository {
             parameters.put("source", filter.source());
         }
         if (filter.demand() != null || filter.party() != null) {
-            hql.append(" and exists (select 1 from PositionChange pc join pc.citations pcc where pcc = c");
+            hql.append(" and exists (select 1 from PositionChange pc join pc.cited pcc where pcc.citation = c");
             if (filter.demand() != null) {
                 hql.append(" and pc.position.demand.slug = :demand");
                 parameters.put("demand", filter.demand());

@@ -17,11 +17,17 @@ public record CitationView(
         @Schema(description = "The exact words.") String quote,
         String speaker,
         CitationKind kind,
-        CitationRelation relation,
+        @Schema(description = "Under /citations, the relation given when the citation was created; in a position, the relation of that stance's link to it, which may differ (one citation may support one stance and be context for another).") CitationRelation relation,
         Instant createdAt) {
 
+    /** As /citations shows it: with the relation it was created with. */
     public static CitationView from(Citation c) {
+        return from(c, c.relation);
+    }
+
+    /** As a stance uses it: with the relation of that stance's link to it. */
+    public static CitationView from(Citation c, CitationRelation relation) {
         return new CitationView(c.id, c.source.id, c.title, c.url, c.publishedOn, c.quote, c.speaker, c.kind,
-                c.relation, c.createdAt);
+                relation, c.createdAt);
     }
 }

@@ -41,4 +41,21 @@ public final class Dates {
         }
         return day;
     }
+
+    /** An RFC 3339 instant parameter such as {@code as_recorded}, with an offset; null when absent. */
+    public static Instant parseInstantParameter(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = java.time.OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            instant = null;
+        }
+        if (instant == null || !supported(instant)) {
+            throw InvalidRequest.badParameter(name, "must be an RFC 3339 instant such as 2022-02-18T12:00:00Z");
+        }
+        return instant;
+    }
 }

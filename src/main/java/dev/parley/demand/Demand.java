@@ -88,6 +88,13 @@ public class Demand {
     @Column(name = "partial_on_package")
     public String partialOnPackage;
 
+    /** Derived with the status: the flags of its explanation, comma-framed, for {@code /demands?flag=}. */
+    @Column(nullable = false)
+    public String flags = "";
+
+    /** Derived with the status: why it is what it is (see {@link Explanations#store}); null until derived. */
+    public String explanation;
+
     @OneToMany(mappedBy = "demand")
     @OrderBy("id")
     public List<DemandLink> links = new ArrayList<>();

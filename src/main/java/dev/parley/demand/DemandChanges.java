@@ -99,6 +99,12 @@ public final class DemandChanges {
                 stanceScopes(demand));
     }
 
+    /** A correction or retraction of a recorded stance: its view is the correcting change. */
+    static Change positionCorrected(Demand demand, String party, PositionView correction) {
+        return new Change(ChangeType.POSITION_CORRECTED, Subject.position(demand.slug, party), correction,
+                stanceScopes(demand));
+    }
+
     /** What a demand's own changes touch: lists, the demand, its positions, its negotiation's matrix. */
     private static List<String> demandScopes(Demand demand) {
         return List.of(DEMANDS, Scopes.fill(DEMAND, demand.slug), Scopes.fill(POSITIONS, demand.slug),

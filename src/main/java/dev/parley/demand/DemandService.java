@@ -1,10 +1,8 @@
 package dev.parley.demand;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -213,111 +211,6 @@ public class DemandService {
         return false;
     }
 
-    /** Every demand of a negotiation with each involved party's stance, now or as of a day. */
-    public List<Standing> standings(Negotiation negotiation, LocalDate asOf) {
-        List<Demand> rows = demands.inNegotiation(negotiation, asOf);
-        Map<Long, List<Position>> byDemand = new HashMap<>();
-        for (Position position : positions.inNegotiation(negotiation)) {
-            byDemand.computeIfAbsent(position.demand.id, id -> new ArrayList<>()).add(position);
-        }
-        Map<Long, Object[]> stanceOn = new HashMap<>();
-        if (asOf != null) {
-            // Rows come oldest first per position, so the last one written wins.
-            positions.stancesUpTo(negotiation, asOf).forEach(row -> stanceOn.put((Long) row[0], row));
-        }
-        Map<Long, Integer> citationCounts = new HashMap<>();
-        positions.citationCounts(negotiation, asOf)
-                .forEach(row -> citationCounts.put((Long) row[0], ((Number) row[1]).intValue()));
-        Map<Long, List<Long>> membersOf = new HashMap<>();
-        Map<Long, String> packageOf = new HashMap<>();
-        Map<Long, String> slugs = new HashMap<>();
-        rows.forEach(d -> slugs.put(d.id, d.slug));
-        for (LinkRepository.Edge edge : links.edges(negotiation, LinkType.PART_OF)) {
-            membersOf.computeIfAbsent(edge.to(), id -> new ArrayList<>()).add(edge.from());
-            if (slugs.containsKey(edge.to())) {
-                packageOf.merge(edge.from(), slugs.get(edge.to()), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        }
-
-        Map<Long, Map<String, Standing.Cell>> cellsOf = new LinkedHashMap<>();
-        Map<Long, Stances> stancesOf = new HashMap<>();
-        for (Demand demand : rows) {
-            Map<String, Standing.Cell> cells = new LinkedHashMap<>();
-            Stances stances = new Stances(new ArrayList<>(), new ArrayList<>());
-            for (Position position : byRole(byDemand.getOrDefault(demand.id, List.of()))) {
-                Standing.Cell cell;
-                if (asOf == null) {
-                    cell = new Standing.Cell(position.status, position.effectiveOn,
-                            citationCounts.getOrDefault(position.currentChangeId, 0));
-                } else {
-                    Object[] stance = stanceOn.get(position.id);
-                    cell = stance == null ? new Standing.Cell(PositionStatus.UNASSESSED, null, 0)
-                            : new Standing.Cell((PositionStatus) stance[2], (LocalDate) stance[3],
-                                    citationCounts.getOrDefault((Long) stance[1], 0));
-                }
-                cells.put(position.party.slug, cell);
-                stances.add(position.role, position.party.slug, cell.status());
-            }
-            cellsOf.put(demand.id, cells);
-            stancesOf.put(demand.id, stances);
-        }
-        Map<Long, DemandStatus> derived = new HashMap<>();
-        Map<Long, Demand> byId = new HashMap<>();
-        rows.forEach(d -> byId.put(d.id, d));
-        List<Standing> standings = new ArrayList<>(rows.size());
-        for (Demand demand : rows) {
-            DemandStatus status = asOf == null ? demand.status
-                    : statusOn(demand, byId, stancesOf, membersOf, derived);
-            standings.add(new Standing(demand.slug, demand.title, demand.proposer.slug, status, demand.kind,
-                    packageOf.get(demand.id), cellsOf.get(demand.id)));
-        }
-        return standings;
-    }
-
-    /** The stances of one demand that its status reads, by role; concerned parties are left out. */
-    private record Stances(List<PositionStatus> proposers, List<Map.Entry<String, PositionStatus>> addressees) {
-
-        void add(PositionRole role, String party, PositionStatus status) {
-            switch (role) {
-                case PROPOSER, CO_PROPOSER -> proposers.add(status);
-                case ADDRESSEE -> addressees.add(Map.entry(party, status));
-                case CONCERNED -> {
-                    // Concerned parties may hold positions, which never move the status.
-                }
-            }
-        }
-
-        List<PositionStatus> addresseeStatuses() {
-            return addressees.stream().map(Map.Entry::getValue).toList();
-        }
-    }
-
-    /** A demand's status on a past day; a package's from its members' on that day, members tabled by then. */
-    private static DemandStatus statusOn(Demand demand, Map<Long, Demand> byId, Map<Long, Stances> stancesOf,
-            Map<Long, List<Long>> membersOf, Map<Long, DemandStatus> derived) {
-        DemandStatus known = derived.get(demand.id);
-        if (known != null) {
-            return known;
-        }
-        Stances own = stancesOf.get(demand.id);
-        DemandStatus status;
-        if (demand.kind == DemandKind.PACKAGE) {
-            List<DemandStatus.Member> members = new ArrayList<>();
-            for (Long id : membersOf.getOrDefault(demand.id, List.of())) {
-                Demand member = byId.get(id);
-                if (member != null) {
-                    members.add(new DemandStatus.Member(statusOn(member, byId, stancesOf, membersOf, derived),
-                            stancesOf.get(id).addresseeStatuses()));
-                }
-            }
-            status = DemandStatus.derivePackage(own.proposers(), own.addresseeStatuses(), demand.inseparable, members);
-        } else {
-            status = DemandStatus.derive(own.proposers(), own.addresseeStatuses());
-        }
-        derived.put(demand.id, status);
-        return status;
-    }
-
     /** Re-derives the demand's status from its current positions; answers whether it moved. */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean refreshStatus(Demand demand) {
@@ -332,12 +225,16 @@ public class DemandService {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean refreshStatus(Demand demand, List<Position> involved) {
         Derived derived = derive(demand, involved);
-        if (derived.status() == demand.status && Objects.equals(derived.partial(), demand.partialOnPackage)) {
+        String explanation = Explanations.store(derived.explain());
+        if (derived.status() == demand.status && Objects.equals(derived.partialColumn(), demand.partialOnPackage)
+                && explanation.equals(demand.explanation)) {
             return false;
         }
         DemandStatus before = demand.status;
         demand.status = derived.status();
-        demand.partialOnPackage = derived.partial();
+        demand.partialOnPackage = derived.partialColumn();
+        demand.flags = derived.flagsColumn();
+        demand.explanation = explanation;
         demand.updatedAt = Clock.now();
         if (before != demand.status) {
             // Subscribers follow transitions without diffing demand.updated: "what moved" in one event,
@@ -347,42 +244,19 @@ public class DemandService {
         return true;
     }
 
-    /** A demand's status and the parties partial on it (a comma-separated list, or null). */
-    private record Derived(DemandStatus status, String partial) {
-    }
-
     private Derived derive(Demand demand, List<Position> involved) {
-        Stances own = new Stances(new ArrayList<>(), new ArrayList<>());
-        involved.forEach(p -> own.add(p.role, p.party.slug, p.status));
-        DemandStatus status;
-        String partial = null;
+        Stances own = new Stances();
+        involved.forEach(own::add);
+        List<Derived.Member> members = new ArrayList<>();
         if (demand.kind == DemandKind.PACKAGE) {
-            List<Demand> members = links.members(demand);
+            List<Demand> parts = links.members(demand);
             Map<Long, Stances> stancesOf = new HashMap<>();
-            for (Position position : positions.ofDemands(members)) {
-                stancesOf.computeIfAbsent(position.demand.id, id -> new Stances(new ArrayList<>(), new ArrayList<>()))
-                        .add(position.role, position.party.slug, position.status);
+            for (Position position : positions.ofDemands(parts)) {
+                stancesOf.computeIfAbsent(position.demand.id, id -> new Stances()).add(position);
             }
-            List<DemandStatus.Member> states = new ArrayList<>();
-            Map<String, List<PositionStatus>> byParty = new LinkedHashMap<>();
-            for (Demand member : members) {
-                Stances stances = stancesOf.getOrDefault(member.id, new Stances(List.of(), List.of()));
-                states.add(new DemandStatus.Member(member.status, stances.addresseeStatuses()));
-                if (member.status != DemandStatus.WITHDRAWN) {
-                    stances.addressees().forEach(e -> byParty.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(e.getValue()));
-                }
-            }
-            status = DemandStatus.derivePackage(own.proposers(), own.addresseeStatuses(), demand.inseparable, states);
-            if (demand.inseparable) {
-                List<String> partialParties = byParty.entrySet().stream()
-                        .filter(e -> DemandStatus.partialOnPackage(e.getValue())).map(Map.Entry::getKey).toList();
-                partial = partialParties.isEmpty() ? null : String.join(",", partialParties);
-            }
-        } else {
-            status = DemandStatus.derive(own.proposers(), own.addresseeStatuses());
+            parts.forEach(m -> members.add(new Derived.Member(m.status, stancesOf.getOrDefault(m.id, new Stances()))));
         }
-        return new Derived(status, partial);
+        return Derived.of(demand, own, members);
     }
 
     /**
@@ -453,7 +327,9 @@ public class DemandService {
         // A new demand has no status to move from: demand.created carries it.
         Derived derived = derive(demand, positions.ofDemand(demand));
         demand.status = derived.status();
-        demand.partialOnPackage = derived.partial();
+        demand.partialOnPackage = derived.partialColumn();
+        demand.flags = derived.flagsColumn();
+        demand.explanation = Explanations.store(derived.explain());
         changes.record(DemandChanges.created(demand));
         return demand;
     }

@@ -26,29 +26,60 @@ public enum DemandStatus {
     public record Member(DemandStatus status, Collection<PositionStatus> addressees) {
     }
 
+    /**
+     * A derived status with the rule that gave it and the stances that rule read: those of the
+     * proposers, or of the addressees, whose status is in {@code statuses}.
+     */
+    public record Derivation(DemandStatus status, ExplainRule rule, boolean fromProposers,
+            Set<PositionStatus> statuses) {
+
+        /** Whether the rule read a stance with this status held in this role. */
+        public boolean used(PositionRole role, PositionStatus stance) {
+            boolean proposing = role == PositionRole.PROPOSER || role == PositionRole.CO_PROPOSER;
+            return role != PositionRole.CONCERNED && proposing == fromProposers && statuses.contains(stance);
+        }
+
+        private static Derivation ofAddressees(DemandStatus status, ExplainRule rule, Set<PositionStatus> statuses) {
+            return new Derivation(status, rule, false, statuses);
+        }
+    }
+
+    private static final Set<PositionStatus> ANY = EnumSet.allOf(PositionStatus.class);
+
     /** The five rules of the contract, first match wins. */
     public static DemandStatus derive(PositionStatus proposer, Collection<PositionStatus> addressees) {
         return derive(List.of(proposer), addressees);
     }
 
-    /**
-     * The same for a joint demand: it is WITHDRAWN only when the proposer and every co-proposer
-     * withdrew, since one of them dropping out leaves the others' offer on the table.
-     */
+    /** The same for a joint demand: see {@link #derivation(Collection, Collection)}. */
     public static DemandStatus derive(Collection<PositionStatus> proposers, Collection<PositionStatus> addressees) {
+        return derivation(proposers, addressees).status();
+    }
+
+    /**
+     * The five rules with the one that fired. A joint demand is WITHDRAWN only when the proposer and
+     * every co-proposer withdrew, since one of them dropping out leaves the others' offer on the table.
+     */
+    public static Derivation derivation(Collection<PositionStatus> proposers, Collection<PositionStatus> addressees) {
         if (withdrawn(proposers)) {
-            return WITHDRAWN;
+            return new Derivation(WITHDRAWN, ExplainRule.PROPOSERS_WITHDREW, true, EnumSet.of(PositionStatus.WITHDRAWN));
         }
         if (!addressees.isEmpty() && addressees.stream().allMatch(AGREEING::contains)) {
-            return AGREED;
+            return Derivation.ofAddressees(AGREED, ExplainRule.ADDRESSEES_AGREE, AGREEING);
         }
         if (addressees.stream().anyMatch(ENGAGING::contains)) {
-            return IN_NEGOTIATION;
+            return Derivation.ofAddressees(IN_NEGOTIATION, ExplainRule.ADDRESSEE_ENGAGES, ENGAGING);
         }
         if (addressees.contains(PositionStatus.REJECTED)) {
-            return REJECTED;
+            return Derivation.ofAddressees(REJECTED, ExplainRule.ADDRESSEE_REJECTS, EnumSet.of(PositionStatus.REJECTED));
         }
-        return PENDING;
+        return Derivation.ofAddressees(PENDING, ExplainRule.NO_ADDRESSEE_ENGAGES, ANY);
+    }
+
+    /** A package's status: see {@link #packageDerivation}. */
+    public static DemandStatus derivePackage(Collection<PositionStatus> proposers,
+            Collection<PositionStatus> addressees, boolean inseparable, Collection<Member> members) {
+        return packageDerivation(proposers, addressees, inseparable, members).status();
     }
 
     /**
@@ -64,32 +95,32 @@ public enum DemandStatus {
      * <li>REJECTED: an addressee rejected the package itself;
      * <li>PENDING.
      * </ol>
-     * A package without members follows the rules of a single demand.
+     * A package without members follows the rules of a single demand. Where a rule rests on the
+     * members, the stances it names are the package's own that agree with it.
      */
-    public static DemandStatus derivePackage(Collection<PositionStatus> proposers,
+    public static Derivation packageDerivation(Collection<PositionStatus> proposers,
             Collection<PositionStatus> addressees, boolean inseparable, Collection<Member> members) {
         List<Member> live = members.stream().filter(m -> m.status() != WITHDRAWN).toList();
-        if (withdrawn(proposers)) {
-            return WITHDRAWN;
-        }
-        if (live.isEmpty()) {
-            return derive(proposers, addressees);
+        if (withdrawn(proposers) || live.isEmpty()) {
+            return derivation(proposers, addressees);
         }
         if (live.stream().allMatch(m -> m.status() == AGREED)) {
-            return AGREED;
+            return Derivation.ofAddressees(AGREED, ExplainRule.MEMBERS_AGREED, AGREEING);
         }
         if (inseparable && (addressees.contains(PositionStatus.REJECTED)
                 || live.stream().anyMatch(m -> m.status() == REJECTED || m.addressees().contains(PositionStatus.REJECTED)))) {
-            return REJECTED;
+            return Derivation.ofAddressees(REJECTED, ExplainRule.PART_REJECTED, EnumSet.of(PositionStatus.REJECTED));
         }
-        if (addressees.stream().anyMatch(ENGAGING::contains)
-                || live.stream().anyMatch(m -> m.status() == IN_NEGOTIATION || m.status() == AGREED)) {
-            return IN_NEGOTIATION;
+        if (addressees.stream().anyMatch(ENGAGING::contains)) {
+            return Derivation.ofAddressees(IN_NEGOTIATION, ExplainRule.ADDRESSEE_ENGAGES, ENGAGING);
+        }
+        if (live.stream().anyMatch(m -> m.status() == IN_NEGOTIATION || m.status() == AGREED)) {
+            return Derivation.ofAddressees(IN_NEGOTIATION, ExplainRule.MEMBER_ENGAGED, ENGAGING);
         }
         if (addressees.contains(PositionStatus.REJECTED)) {
-            return REJECTED;
+            return Derivation.ofAddressees(REJECTED, ExplainRule.ADDRESSEE_REJECTS, EnumSet.of(PositionStatus.REJECTED));
         }
-        return PENDING;
+        return Derivation.ofAddressees(PENDING, ExplainRule.NO_ADDRESSEE_ENGAGES, ANY);
     }
 
     /**

@@ -37,7 +37,8 @@ public record DemandView(
         @Schema(readOnly = true, description = "For an inseparable PACKAGE: slugs of the addressees that open or accept some members and reject others (PARTIAL_ON_PACKAGE).", examples = "[\"united-states\"]") List<String> partialOnPackage,
         @Schema(readOnly = true, description = "Links from this demand to others.") List<LinkView> links,
         @Schema(readOnly = true, description = "Links from other demands to this one.") List<LinkView> linkedFrom,
-        @Schema(readOnly = true, description = "Only in lists asked with include=positions: each involved party's current stance, the proposer first.") List<DemandPositionView> positions) {
+        @Schema(readOnly = true, description = "Only in lists asked with include=positions: each involved party's current stance, the proposer first.") List<DemandPositionView> positions,
+        @Schema(readOnly = true, description = "Why the demand has its status: the rule that fired, the stances it read, and their evidence flags (PARTIAL_ON_PACKAGE too). Absent on a demand not written since the service was upgraded to v1.1, until its next write.") Explain explain) {
 
     public static DemandView from(Demand d) {
         return new DemandView(d.slug, d.negotiation.slug, d.proposer.slug,
@@ -45,12 +46,12 @@ public record DemandView(
                 d.createdAt, d.updatedAt, d.coProposers.stream().map(p -> p.slug).toList(),
                 d.concerned.stream().map(p -> p.slug).toList(), d.inseparable, d.partialParties(),
                 d.links.stream().map(LinkView::from).toList(), d.linkedFrom.stream().map(LinkView::from).toList(),
-                null);
+                null, Explanations.stored(d.explanation));
     }
 
     DemandView withPositions(List<DemandPositionView> embedded) {
         return new DemandView(slug, negotiation, proposer, addressees, title, text, topic, kind, tabledOn, status,
                 createdAt, updatedAt, coProposers, concerned, inseparable, partialOnPackage, links, linkedFrom,
-                embedded);
+                embedded, explain);
     }
 }

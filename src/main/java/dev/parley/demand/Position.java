@@ -1,6 +1,7 @@
 package dev.parley.demand;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,12 +53,36 @@ public class Position {
     @Column(name = "current_change_id")
     public Long currentChangeId;
 
+    /** The evidence flags of the current stance, comma-framed (see {@link Explanations}). */
+    @Column(nullable = false)
+    public String flags = "";
+
     /** Makes {@code change} current unless a stance already holds from a later day. */
     void record(PositionChange change) {
         if (currentChangeId == null || !change.effectiveOn.isBefore(effectiveOn)) {
-            status = change.status;
-            effectiveOn = change.effectiveOn;
-            currentChangeId = change.id;
+            show(change);
         }
+    }
+
+    /**
+     * After a correction or retraction: the current stance is the last of those reads still see
+     * (oldest first); with none left, the position is as a new demand opens it, unassessed.
+     */
+    void recompute(List<PositionChange> live) {
+        if (live.isEmpty()) {
+            status = PositionStatus.UNASSESSED;
+            effectiveOn = demand.tabledOn;
+            currentChangeId = null;
+            flags = "";
+        } else {
+            show(live.get(live.size() - 1));
+        }
+    }
+
+    private void show(PositionChange change) {
+        status = change.status;
+        effectiveOn = change.effectiveOn;
+        currentChangeId = change.id;
+        flags = change.flags;
     }
 }

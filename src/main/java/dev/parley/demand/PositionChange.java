@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -68,8 +70,38 @@ public class PositionChange {
     @OrderColumn(name = "ordinal")
     public List<Demand> conditions = new ArrayList<>();
 
-    @ManyToMany
-    @JoinTable(name = "position_change_citation", joinColumns = @JoinColumn(name = "change_id"), inverseJoinColumns = @JoinColumn(name = "citation_id"))
+    /** The evidence, each citation with what it does for this stance. */
+    @ElementCollection
+    @CollectionTable(name = "position_change_citation", joinColumns = @JoinColumn(name = "change_id"))
     @OrderColumn(name = "ordinal")
-    public List<Citation> citations = new ArrayList<>();
+    public List<Cited> cited = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public StanceBasis basis;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "effective_on_precision", nullable = false, updatable = false)
+    public DayPrecision effectiveOnPrecision = DayPrecision.DAY;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_kind", nullable = false, updatable = false)
+    public ChangeKind changeKind = ChangeKind.STANCE;
+
+    /** For a CORRECTION or RETRACTION: the change it replaces or removes. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "corrects_id", updatable = false)
+    public PositionChange corrects;
+
+    @Column(updatable = false)
+    public String reason;
+
+    /** The evidence flags of this stance, comma-framed; fixed when it is recorded (see {@link Explanations}). */
+    @Column(nullable = false, updatable = false)
+    public String flags = "";
+
+    /** The citations alone, in order. */
+    public List<Citation> citations() {
+        return cited.stream().map(c -> c.citation).toList();
+    }
 }

@@ -1,8 +1,11 @@
 package dev.parley.demand;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,26 +61,84 @@ public class PositionRepository {
                 .setParameter("ids", ids).getResultList();
     }
 
-    /** Rows of (position id, change id, status, effective_on) up to a day, oldest first per position. */
-    List<Object[]> stancesUpTo(Negotiation negotiation, LocalDate day) {
-        return session.createSelectionQuery("select pc.position.id, pc.id, pc.status, pc.effectiveOn"
-                + " from PositionChange pc where pc.position.demand.negotiation = :n and pc.effectiveOn <= :day"
-                + " order by pc.position.id, pc.effectiveOn, pc.id", Object[].class)
-                .setParameter("n", negotiation).setParameter("day", day).getResultList();
+    /** One position's stance as reads need it: which change, its status, day, kind and flags. */
+    record StanceRow(Long position, Long change, PositionStatus status, LocalDate effectiveOn, ChangeKind kind,
+            String flags) {
     }
 
-    /** Rows of (change id, citation count) for the current stances of a negotiation, or all up to a day. */
-    List<Object[]> citationCounts(Negotiation negotiation, LocalDate day) {
-        String hql = day == null
-                ? "select pc.id, count(c) from PositionChange pc join pc.citations c where pc.id in"
-                        + " (select p.currentChangeId from Position p where p.demand.negotiation = :n) group by pc.id"
-                : "select pc.id, count(c) from PositionChange pc join pc.citations c"
-                        + " where pc.position.demand.negotiation = :n and pc.effectiveOn <= :day group by pc.id";
-        var query = session.createSelectionQuery(hql, Object[].class).setParameter("n", negotiation);
-        if (day != null) {
-            query.setParameter("day", day);
+    private static final String STANCE_ROW = "select new dev.parley.demand.PositionRepository$StanceRow(p.id, pc.id,"
+            + " pc.status, pc.effectiveOn, pc.changeKind, pc.flags) from PositionChange pc join pc.position p";
+
+    /**
+     * A change that reads see, at {@code :t} when {@code at} gives one: recorded by then, not a
+     * retraction, and not corrected or retracted by a change recorded by then.
+     */
+    private static String live(ReadAt at) {
+        return at.asRecorded() == null
+                ? " pc.changeKind <> :retraction and not exists (select 1 from PositionChange k where k.corrects = pc)"
+                : " pc.recordedAt <= :t and pc.changeKind <> :retraction and not exists (select 1 from PositionChange k"
+                        + " where k.corrects = pc and k.recordedAt <= :t)";
+    }
+
+    private static <Q extends org.hibernate.query.SelectionQuery<?>> Q bind(Q query, ReadAt at) {
+        query.setParameter("retraction", ChangeKind.RETRACTION);
+        if (at.asRecorded() != null) {
+            query.setParameter("t", at.asRecorded());
         }
-        return query.getResultList();
+        if (at.asOf() != null) {
+            query.setParameter("day", at.asOf());
+        }
+        return query;
+    }
+
+    /** The current stance of every position of a negotiation that has one. */
+    List<StanceRow> currentStances(Negotiation negotiation) {
+        return session.createSelectionQuery(STANCE_ROW + " where p.demand.negotiation = :n and pc.id = p.currentChangeId",
+                StanceRow.class).setParameter("n", negotiation).getResultList();
+    }
+
+    /**
+     * The stances of a negotiation's positions that reads at {@code at} see, oldest first per
+     * position (by day, then recording order): the last of each position's is its stance then.
+     */
+    List<StanceRow> stancesAt(Negotiation negotiation, ReadAt at) {
+        String hql = STANCE_ROW + " where p.demand.negotiation = :n and" + live(at)
+                + (at.asOf() == null ? "" : " and pc.effectiveOn <= :day") + " order by p.id, pc.effectiveOn, pc.id";
+        return bind(session.createSelectionQuery(hql, StanceRow.class), at).setParameter("n", negotiation)
+                .getResultList();
+    }
+
+    /** The same for one demand's positions. */
+    List<StanceRow> stancesAt(Demand demand, ReadAt at) {
+        String hql = STANCE_ROW + " where p.demand = :d and" + live(at)
+                + (at.asOf() == null ? "" : " and pc.effectiveOn <= :day") + " order by p.id, pc.effectiveOn, pc.id";
+        return bind(session.createSelectionQuery(hql, StanceRow.class), at).setParameter("d", demand).getResultList();
+    }
+
+    /** A position's stances that reads see now, oldest first: the last is its current stance. */
+    List<PositionChange> liveHistory(Position position) {
+        return bind(session.createSelectionQuery("from PositionChange pc where pc.position = :p and" + live(ReadAt.NOW)
+                + " order by pc.effectiveOn, pc.id", PositionChange.class), ReadAt.NOW).setParameter("p", position)
+                .getResultList();
+    }
+
+    record Correction(Long corrected, Long by) {
+    }
+
+    /** Which of the given changes were corrected or retracted (by {@code asRecorded} when given), and by which. */
+    Map<Long, Long> correctors(Collection<Long> ids, Instant asRecorded) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var query = session.createSelectionQuery("select new dev.parley.demand.PositionRepository$Correction("
+                + "k.corrects.id, k.id) from PositionChange k where k.corrects.id in :ids"
+                + (asRecorded == null ? "" : " and k.recordedAt <= :t"), Correction.class).setParameter("ids", ids);
+        if (asRecorded != null) {
+            query.setParameter("t", asRecorded);
+        }
+        Map<Long, Long> byCorrected = new HashMap<>();
+        query.getResultList().forEach(row -> byCorrected.put(row.corrected(), row.by()));
+        return byCorrected;
     }
 
     /** Who is involved in each demand of a negotiation: proposers first, then addressees in order. */
@@ -96,11 +157,13 @@ public class PositionRepository {
     List<TrackedStance> tracked(Negotiation negotiation, LocalDate afterDay, Long afterId, int limit) {
         String hql = "select new dev.parley.demand.TrackedStance(pc.id, d.slug, pa.slug, pc.status, pc.effectiveOn,"
                 + " pc.recordedAt) from PositionChange pc join pc.position p join p.demand d join p.party pa"
-                + " where d.negotiation = :n"
+                + " where d.negotiation = :n and pc.changeKind <> :retraction"
+                + " and not exists (select 1 from PositionChange k where k.corrects = pc)"
                 + (afterDay == null ? ""
                         : " and (pc.effectiveOn > :afterDay or (pc.effectiveOn = :afterDay and pc.id > :afterId))")
                 + " order by pc.effectiveOn, pc.id";
-        var query = session.createSelectionQuery(hql, TrackedStance.class).setParameter("n", negotiation);
+        var query = session.createSelectionQuery(hql, TrackedStance.class).setParameter("n", negotiation)
+                .setParameter("retraction", ChangeKind.RETRACTION);
         if (afterDay != null) {
             query.setParameter("afterDay", afterDay).setParameter("afterId", afterId);
         }
@@ -128,8 +191,8 @@ public class PositionRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return session.createSelectionQuery("select distinct pc from PositionChange pc left join fetch pc.citations c"
-                + " left join fetch c.source where pc.id in :ids", PositionChange.class)
+        return session.createSelectionQuery("select distinct pc from PositionChange pc left join fetch pc.cited x"
+                + " left join fetch x.citation c left join fetch c.source where pc.id in :ids", PositionChange.class)
                 .setParameter("ids", ids).getResultList();
     }
 
@@ -139,7 +202,7 @@ public class PositionRepository {
             return List.of();
         }
         return session.createSelectionQuery("select new dev.parley.demand.PositionRepository$CitationCount(pc.id,"
-                + " count(c)) from PositionChange pc join pc.citations c where pc.id in :ids group by pc.id",
+                + " count(x)) from PositionChange pc join pc.cited x where pc.id in :ids group by pc.id",
                 CitationCount.class).setParameter("ids", ids).getResultList();
     }
 
@@ -147,16 +210,21 @@ public class PositionRepository {
     }
 
     /** History newest first: by effective_on, then by recording order. */
-    List<PositionChange> history(Position position, LocalDate asOf, LocalDate afterDay, Long afterId, int limit) {
+    List<PositionChange> history(Position position, ReadAt at, LocalDate afterDay, Long afterId, int limit) {
         // Date predicates are added only when given: PostgreSQL cannot type a date parameter in ":asOf is null".
+        LocalDate asOf = at.asOf();
         String hql = "from PositionChange pc where pc.position = :p"
                 + (asOf == null ? "" : " and pc.effectiveOn <= :asOf")
+                + (at.asRecorded() == null ? "" : " and pc.recordedAt <= :t")
                 + (afterDay == null ? ""
                         : " and (pc.effectiveOn < :afterDay or (pc.effectiveOn = :afterDay and pc.id < :afterId))")
                 + " order by pc.effectiveOn desc, pc.id desc";
         var query = session.createSelectionQuery(hql, PositionChange.class).setParameter("p", position);
         if (asOf != null) {
             query.setParameter("asOf", asOf);
+        }
+        if (at.asRecorded() != null) {
+            query.setParameter("t", at.asRecorded());
         }
         if (afterDay != null) {
             query.setParameter("afterDay", afterDay).setParameter("afterId", afterId);
@@ -175,6 +243,11 @@ public class PositionRepository {
 
     void persist(PositionChange change) {
         session.persist(change);
+    }
+
+    /** Writes what this transaction holds, so that queries see the change just appended. */
+    void flush() {
+        session.flush();
     }
 
     void delete(Position position) {

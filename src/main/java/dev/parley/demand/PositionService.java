@@ -12,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.parley.citation.Citation;
+import dev.parley.citation.CitationRequest;
 import dev.parley.citation.CitationService;
 import dev.parley.citation.CitationView;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
 import dev.parley.common.Clock;
+import dev.parley.common.Conflict;
 import dev.parley.common.Dates;
 import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
@@ -49,27 +51,54 @@ public class PositionService {
         this.caller = caller;
     }
 
-    public List<PositionView> current(String demandSlug) {
-        List<Position> all = positions.ofDemand(demands.require(demandSlug));
+    /** Every involved party's stance on the demand at {@code at}: see {@link ReadAt}. */
+    public List<PositionView> current(String demandSlug, ReadAt at) {
+        Demand demand = demands.require(demandSlug);
+        requireRecorded(demand, at);
+        return views(positions.ofDemand(demand), demand, at);
+    }
+
+    public PositionView current(String demandSlug, String partySlug, ReadAt at) {
+        Demand demand = demands.require(demandSlug);
+        requireRecorded(demand, at);
+        return views(List.of(require(demand, partySlug)), demand, at).get(0);
+    }
+
+    /** The stance each position shows at {@code at}; now, the one the position keeps current. */
+    private List<PositionView> views(List<Position> all, Demand demand, ReadAt at) {
+        Map<Long, Long> shown = new HashMap<>();
+        if (at.now()) {
+            all.stream().filter(p -> p.currentChangeId != null).forEach(p -> shown.put(p.id, p.currentChangeId));
+        } else {
+            // Oldest first per position: the last one wins.
+            positions.stancesAt(demand, at).forEach(row -> shown.put(row.position(), row.change()));
+        }
         Map<Long, PositionChange> changesById = new HashMap<>();
-        positions.changes(all.stream().map(p -> p.currentChangeId).filter(Objects::nonNull).toList())
-                .forEach(c -> changesById.put(c.id, c));
+        positions.changesWithCitations(shown.values()).forEach(c -> changesById.put(c.id, c));
         List<PositionView> views = new ArrayList<>();
         for (Position position : all) {
-            views.add(view(position, changesById.get(position.currentChangeId)));
+            PositionChange change = changesById.get(shown.get(position.id));
+            views.add(change != null ? PositionView.of(position, change)
+                    : at.now() ? PositionView.unrecorded(position) : PositionView.unrecordedThen(position));
         }
         return views;
     }
 
-    public PositionView current(String demandSlug, String partySlug) {
-        Position position = require(demands.require(demandSlug), partySlug);
-        PositionChange change = position.currentChangeId == null ? null
-                : positions.changes(List.of(position.currentChangeId)).get(0);
-        return view(position, change);
+    /** A demand Parley had not recorded by {@code at.asRecorded()} is not found at that moment. */
+    private static void requireRecorded(Demand demand, ReadAt at) {
+        if (at.asRecorded() != null && demand.createdAt.isAfter(at.asRecorded())) {
+            throw new NotFound("demand", demand.slug);
+        }
     }
 
-    public Page<PositionView> history(String demandSlug, String partySlug, LocalDate asOf, PageRequest page) {
-        Position position = require(demands.require(demandSlug), partySlug);
+    /**
+     * The history newest first, every recorded change (corrected ones too, with the change that
+     * corrected them), as it stood at {@code at}.
+     */
+    public Page<PositionView> history(String demandSlug, String partySlug, ReadAt at, PageRequest page) {
+        Demand demand = demands.require(demandSlug);
+        requireRecorded(demand, at);
+        Position position = require(demand, partySlug);
         LocalDate afterDay = null;
         Long afterId = null;
         if (page.after() != null) {
@@ -86,8 +115,10 @@ public class PositionService {
                         List.of(new FieldError("page_token", "is not a token this service issued")));
             }
         }
-        List<PositionChange> rows = positions.history(position, asOf, afterDay, afterId, page.fetchSize());
-        return page.page(rows, c -> c.effectiveOn + "|" + c.id).map(c -> PositionView.of(position, c));
+        List<PositionChange> rows = positions.history(position, at, afterDay, afterId, page.fetchSize());
+        Map<Long, Long> correctedBy = positions.correctors(rows.stream().map(c -> c.id).toList(), at.asRecorded());
+        return page.page(rows, c -> c.effectiveOn + "|" + c.id)
+                .map(c -> PositionView.inHistory(position, c, correctedBy.get(c.id)));
     }
 
     /** Which party holds a position on which demand of the negotiation, and in what role. */
@@ -116,8 +147,9 @@ public class PositionService {
         Map<Long, Integer> counts = new HashMap<>();
         if (withCitations) {
             for (PositionChange change : positions.changesWithCitations(current)) {
-                evidence.put(change.id, change.citations.stream().map(CitationView::from).toList());
-                counts.put(change.id, change.citations.size());
+                evidence.put(change.id, change.cited.stream().map(c -> CitationView.from(c.citation, c.relation))
+                        .toList());
+                counts.put(change.id, change.cited.size());
             }
         } else {
             positions.citationCounts(current).forEach(row -> counts.put(row.change(), row.count().intValue()));
@@ -133,7 +165,10 @@ public class PositionService {
         return byDemand;
     }
 
-    /** Appends a stance and makes it current unless a stance already holds from a later day. */
+    /**
+     * Appends a stance and makes it current unless a stance already holds from a later day; or
+     * appends a correction or retraction and shows what reads see after it.
+     */
     @Transactional
     public PositionView record(String demandSlug, String partySlug, StanceRequest stance) {
         Demand demand = demands.require(demandSlug);
@@ -150,27 +185,114 @@ public class PositionService {
             errors.add(new FieldError("/effective_on", "must not be before the demand was tabled (" + demand.tabledOn
                     + ")"));
         }
-        if (stance.status().needsCitation() && stance.newCitations().isEmpty()
-                && stance.existingCitations().isEmpty()) {
-            errors.add(new FieldError("/citations", "at least one citation (new, or existing in citation_ids) is"
-                    + " required for status " + stance.status()));
+        if (stance.kind() != ChangeKind.RETRACTION && stance.status().needsCitation()
+                && stance.newCitations().isEmpty() && stance.existingCitations().isEmpty() && stance.links().isEmpty()) {
+            errors.add(new FieldError("/citations", "at least one citation (new, or existing in citation_ids or"
+                    + " citation_links) is required for status " + stance.status()));
         }
+        PositionChange corrected = corrected(position, stance.kind(), stance.corrects(), stance.reason(),
+                stance.status(), stance.effectiveOn(), "", errors);
         Terms terms = terms(demand, stance.status(), stance.conditionSlugs(), stance.counter(), stance.eventId(), "",
                 errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        List<Citation> evidence = citations.attach(stance.newCitations(), stance.existingCitations());
-        PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
+        List<Cited> evidence = new ArrayList<>(linked(stance.links(), ""));
+        List<CitationRequest> inline = stance.newCitations();
+        List<Citation> attached = citations.attach(inline, stance.existingCitations());
+        for (int i = 0; i < attached.size(); i++) {
+            Citation citation = attached.get(i);
+            evidence.add(i, new Cited(citation, i < inline.size() ? inline.get(i).relation() : citation.relation));
+        }
+        PositionChange change = append(position, new Recording(stance.status(), stance.effectiveOn(), stance.note(),
+                stance.basis(), stance.precision(), stance.kind(), corrected, stance.reason()), evidence,
                 Clock.now(), caller.name(), terms);
-        // The stance first, then the demand status it moved: readers of the feed see cause before effect.
-        changes.record(DemandChanges.positionChanged(demand, position.party.slug, PositionView.of(position, change)));
+        published(demand, position, change);
         if (demands.refreshStatus(demand, involved)) {
             demandUpdated(demand);
         }
         demands.refreshPackagesOf(demand);
-        return view(position, position.currentChangeId.equals(change.id) ? change
+        return current(position, change);
+    }
+
+    /** The feed entry of a change: position.changed for a stance, position.corrected for the others. */
+    private void published(Demand demand, Position position, PositionChange change) {
+        PositionView view = PositionView.of(position, change);
+        // The stance first, then the demand status it moved: readers of the feed see cause before effect.
+        changes.record(change.changeKind == ChangeKind.STANCE
+                ? DemandChanges.positionChanged(demand, position.party.slug, view)
+                : DemandChanges.positionCorrected(demand, position.party.slug, view));
+    }
+
+    /** What reads show for the position after {@code change} was appended. */
+    private PositionView current(Position position, PositionChange change) {
+        if (position.currentChangeId == null) {
+            return PositionView.unrecorded(position);
+        }
+        return PositionView.of(position, position.currentChangeId.equals(change.id) ? change
                 : positions.changes(List.of(position.currentChangeId)).get(0));
+    }
+
+    /**
+     * The change a CORRECTION or RETRACTION names, checked: a stance of the same position that
+     * reads still show; a retraction repeats its status and day. Null for a plain STANCE, which
+     * names none. 409 ALREADY_CORRECTED when another correction got there first.
+     */
+    private PositionChange corrected(Position position, ChangeKind kind, Long corrects, String reason,
+            PositionStatus status, java.time.LocalDate effectiveOn, String pointer, List<FieldError> errors) {
+        if (!kind.corrects()) {
+            if (corrects != null) {
+                errors.add(new FieldError(pointer + "/corrects", "only a CORRECTION or RETRACTION names corrects"));
+            }
+            if (reason != null) {
+                errors.add(new FieldError(pointer + "/reason", "only a CORRECTION or RETRACTION gives a reason"));
+            }
+            return null;
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError(pointer + "/reason", "a " + kind + " needs a reason"));
+        }
+        if (corrects == null) {
+            errors.add(new FieldError(pointer + "/corrects", "a " + kind + " names the change_id it corrects"));
+            return null;
+        }
+        PositionChange target = positions.changes(List.of(corrects)).stream()
+                .filter(c -> c.position.id.equals(position.id)).findFirst().orElse(null);
+        if (target == null) {
+            errors.add(new FieldError(pointer + "/corrects", "no change " + corrects + " in this position's history"));
+            return null;
+        }
+        if (target.changeKind == ChangeKind.RETRACTION) {
+            errors.add(new FieldError(pointer + "/corrects", "is a retraction, which nothing reads; record a stance"));
+            return null;
+        }
+        if (kind == ChangeKind.RETRACTION
+                && (target.status != status || !target.effectiveOn.equals(effectiveOn))) {
+            errors.add(new FieldError(pointer + "/status", "a RETRACTION repeats the status and effective_on of the"
+                    + " stance it retracts (" + target.status + ", " + target.effectiveOn + ")"));
+        }
+        if (errors.isEmpty() && !positions.correctors(List.of(corrects), null).isEmpty()) {
+            throw new Conflict("ALREADY_CORRECTED", "Change " + corrects + " was already corrected or retracted;"
+                    + " correct the change that replaced it instead.");
+        }
+        return target;
+    }
+
+    /** Existing citations with the relation this stance gives them. */
+    private List<Cited> linked(List<StanceRequest.CitationLink> links, String pointer) {
+        List<Citation> found;
+        try {
+            found = citations.attach(List.of(), links.stream().map(StanceRequest.CitationLink::citationId).toList());
+        } catch (InvalidRequest e) {
+            throw new InvalidRequest(e.errors().stream().map(f -> new FieldError(
+                    pointer + f.pointer().replaceFirst("^/citation_ids/(\\d+)$", "/citation_links/$1/citation_id"),
+                    f.message())).toList());
+        }
+        List<Cited> cited = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            cited.add(new Cited(found.get(i), links.get(i).relation()));
+        }
+        return cited;
     }
 
     /**
@@ -182,6 +304,8 @@ public class PositionService {
         Position position = positions.find(demand, partySlug).orElseThrow(() -> new InvalidRequest(pointer + "/party",
                 "party '" + partySlug + "' is neither the proposer nor an addressee of '" + demand.slug + "'"));
         List<PositionChange> existing = positions.allHistory(position);
+        // The change each entry of the bundle's history is, held or appended: what corrects indexes.
+        List<PositionChange> resolved = new ArrayList<>();
         int added = 0;
         for (int i = 0; i < history.size(); i++) {
             RecordedStance stance = history.get(i);
@@ -190,27 +314,41 @@ public class PositionService {
                 throw new InvalidRequest(at + "/status",
                         "a " + position.role.name().toLowerCase() + " may not be " + stance.status());
             }
-            boolean known = existing.stream().anyMatch(c -> c.status == stance.status()
-                    && c.effectiveOn.equals(stance.effectiveOn()) && c.recordedAt.equals(stance.recordedAt()));
-            if (known) {
+            PositionChange known = existing.stream().filter(c -> c.status == stance.status()
+                    && c.changeKind == stance.kind() && c.effectiveOn.equals(stance.effectiveOn())
+                    && c.recordedAt.equals(stance.recordedAt())).findFirst().orElse(null);
+            if (known != null) {
+                resolved.add(known);
                 continue;
             }
-            List<Citation> evidence;
-            try {
-                evidence = citations.attach(List.of(), stance.citationIds());
-            } catch (InvalidRequest e) {
-                throw new InvalidRequest(e.errors().stream()
-                        .map(f -> new FieldError(at + f.pointer(), f.message())).toList());
-            }
             List<FieldError> errors = new ArrayList<>();
+            Long corrects = null;
+            if (stance.corrects() != null) {
+                if (stance.corrects() < 0 || stance.corrects() >= i) {
+                    throw new InvalidRequest(at + "/corrects", "must be the index of an earlier entry of this history");
+                }
+                corrects = resolved.get(stance.corrects()).id;
+            }
+            PositionChange corrected = corrected(position, stance.kind(), corrects, stance.reason(), stance.status(),
+                    stance.effectiveOn(), at, errors);
             Terms terms = terms(demand, stance.status(), stance.conditions(), stance.counter(), stance.eventId(), at,
                     errors);
             if (!errors.isEmpty()) {
                 throw new InvalidRequest(errors);
             }
-            PositionChange change = append(position, stance.status(), stance.effectiveOn(), stance.note(), evidence,
-                    stance.recordedAt(), stance.recordedBy(), terms);
-            changes.record(DemandChanges.positionChanged(demand, partySlug, PositionView.of(position, change)));
+            List<Cited> evidence = new ArrayList<>();
+            try {
+                citations.attach(List.of(), stance.citationIds()).forEach(c -> evidence.add(new Cited(c, c.relation)));
+            } catch (InvalidRequest e) {
+                throw new InvalidRequest(e.errors().stream()
+                        .map(f -> new FieldError(at + f.pointer(), f.message())).toList());
+            }
+            evidence.addAll(linked(stance.links(), at));
+            PositionChange change = append(position, new Recording(stance.status(), stance.effectiveOn(),
+                    stance.note(), stance.basis(), stance.precision(), stance.kind(), corrected, stance.reason()),
+                    evidence, stance.recordedAt(), stance.recordedBy(), terms);
+            published(demand, position, change);
+            resolved.add(change);
             added++;
         }
         if (added > 0 && demands.refreshStatus(demand)) {
@@ -277,21 +415,41 @@ public class PositionService {
         return null;
     }
 
-    private PositionChange append(Position position, PositionStatus status, LocalDate effectiveOn, String note,
-            List<Citation> evidence, Instant recordedAt, String recordedBy, Terms terms) {
+    /** What a change records besides its evidence and terms. */
+    private record Recording(PositionStatus status, LocalDate effectiveOn, String note, StanceBasis basis,
+            DayPrecision precision, ChangeKind kind, PositionChange corrects, String reason) {
+    }
+
+    /**
+     * Appends a change; a stance becomes current unless one holds from a later day, and after a
+     * correction or retraction the position shows what reads still see.
+     */
+    private PositionChange append(Position position, Recording recording, List<Cited> evidence, Instant recordedAt,
+            String recordedBy, Terms terms) {
         PositionChange change = new PositionChange();
         change.conditions.addAll(terms.conditions());
         change.counter = terms.counter();
         change.event = terms.event();
         change.position = position;
-        change.status = status;
-        change.effectiveOn = effectiveOn;
-        change.note = note;
-        change.citations.addAll(evidence);
+        change.status = recording.status();
+        change.effectiveOn = recording.effectiveOn();
+        change.note = recording.note();
+        change.basis = recording.basis();
+        change.effectiveOnPrecision = recording.precision();
+        change.changeKind = recording.kind();
+        change.corrects = recording.corrects();
+        change.reason = recording.reason();
+        change.cited.addAll(evidence);
+        change.flags = Explanations.flagsOf(recording.kind(), recording.basis(), recording.precision(), evidence);
         change.recordedAt = recordedAt;
         change.recordedBy = recordedBy;
         positions.persist(change);
-        position.record(change);
+        if (recording.kind() == ChangeKind.STANCE) {
+            position.record(change);
+        } else {
+            positions.flush();
+            position.recompute(positions.liveHistory(position));
+        }
         return change;
     }
 
@@ -305,13 +463,5 @@ public class PositionService {
 
     private static NotFound noPosition(Demand demand, String partySlug) {
         return new NotFound("position", demand.slug + "/" + partySlug);
-    }
-
-    private static PositionView view(Position position, PositionChange change) {
-        if (change == null) {
-            return new PositionView(position.demand.slug, position.party.slug, position.role, position.status,
-                    position.effectiveOn, null, List.of(), null, null, null, null, null);
-        }
-        return PositionView.of(position, change);
     }
 }

@@ -14,11 +14,14 @@ import dev.parley.citation.CitationKind;
 import dev.parley.citation.CitationRelation;
 import dev.parley.citation.Reliability;
 import dev.parley.citation.SourceKind;
+import dev.parley.demand.ChangeKind;
+import dev.parley.demand.DayPrecision;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.DemandStatus;
 import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionRole;
 import dev.parley.demand.PositionStatus;
+import dev.parley.demand.StanceBasis;
 import dev.parley.event.DatePrecision;
 import dev.parley.event.EventKind;
 import dev.parley.party.PartyKind;
@@ -55,7 +58,7 @@ class ExportRepository {
 
     record ChangeRow(Long id, Long demandId, String demand, String party, PositionRole role, PositionStatus status,
             LocalDate effectiveOn, String note, Instant recordedAt, String recordedBy, String counter,
-            String eventId) {
+            String eventId, StanceBasis basis, DayPrecision precision, ChangeKind kind, Long corrects, String reason) {
     }
 
     /** A demand a stance names as a condition. */
@@ -77,7 +80,8 @@ class ExportRepository {
     record Item(String owner, String value) {
     }
 
-    record Cited(Long change, String citation) {
+    /** A citation a stance uses, with the relation of that link and the one the citation was created with. */
+    record Cited(Long change, String citation, CitationRelation relation, CitationRelation own) {
     }
 
     private static final String IN_NEGOTIATION = " (select pp from Negotiation nn join nn.participants pp"
@@ -85,7 +89,7 @@ class ExportRepository {
     /** Concerned parties need not take part in the talks; the scoped bundle still names them. */
     private static final String CONCERNED_IN = " (select cc from Demand dd join dd.concerned cc"
             + " where dd.negotiation.slug = :n)";
-    private static final String CITED_IN = "(exists (select 1 from PositionChange pc join pc.citations x"
+    private static final String CITED_IN = "(exists (select 1 from PositionChange pc join pc.cited y join y.citation x"
             + " where x.id = c.id and pc.position.demand.negotiation.slug = :n)"
             + " or exists (select 1 from NegotiationEvent e join e.citations x"
             + " where x.id = c.id and e.negotiation.slug = :n)"
@@ -167,16 +171,17 @@ class ExportRepository {
     /** The stances of the given demands, oldest first per position. */
     List<ChangeRow> changes(Collection<Long> demands) {
         return session.createSelectionQuery("select new " + name(ChangeRow.class) + "(pc.id, d.id, d.slug, pa.slug,"
-                + " p.role, pc.status, pc.effectiveOn, pc.note, pc.recordedAt, pc.recordedBy, k.slug, e.id)"
+                + " p.role, pc.status, pc.effectiveOn, pc.note, pc.recordedAt, pc.recordedBy, k.slug, e.id, pc.basis,"
+                + " pc.effectiveOnPrecision, pc.changeKind, fix.id, pc.reason)"
                 + " from PositionChange pc join pc.position p join p.demand d join p.party pa"
-                + " left join pc.counter k left join pc.event e"
+                + " left join pc.counter k left join pc.event e left join pc.corrects fix"
                 + " where d.id in :ids order by d.id, p.role desc, p.id, pc.id", ChangeRow.class)
                 .setParameter("ids", demands).getResultList();
     }
 
     List<Cited> cited(Collection<Long> changes) {
-        return session.createSelectionQuery("select new " + name(Cited.class) + "(pc.id, c.id)"
-                + " from PositionChange pc join pc.citations c where pc.id in :ids order by pc.id, index(c)",
+        return session.createSelectionQuery("select new " + name(Cited.class) + "(pc.id, c.id, x.relation, c.relation)"
+                + " from PositionChange pc join pc.cited x join x.citation c where pc.id in :ids order by pc.id, index(x)",
                 Cited.class).setParameter("ids", changes).getResultList();
     }
 

@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.parley.bundle.Bundle;
 import dev.parley.common.Clock;
+import dev.parley.demand.ChangeKind;
+import dev.parley.demand.DayPrecision;
+import dev.parley.demand.StanceRequest;
 import dev.parley.negotiation.NegotiationRequest;
 import dev.parley.party.PartyRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,11 +116,23 @@ public class ExportService {
             json.writeArrayFieldStart("demands");
             forEachDemand(negotiation, (d, roles, changes, terms) -> {
                 Map<String, List<Bundle.BundleStance>> histories = new LinkedHashMap<>();
+                // A correction names what it corrects by its index in the party's history.
+                Map<Long, Integer> indexOf = new HashMap<>();
                 for (ExportRepository.ChangeRow c : changes) {
                     List<String> conditions = terms.conditions().getOrDefault(c.id(), List.of());
-                    histories.computeIfAbsent(c.party(), p -> new ArrayList<>()).add(new Bundle.BundleStance(c.status(),
-                            c.effectiveOn(), c.note(), terms.cited().getOrDefault(c.id(), List.of()), c.recordedAt(),
-                            c.recordedBy(), conditions.isEmpty() ? null : conditions, c.counter(), c.eventId()));
+                    List<ExportRepository.Cited> cited = terms.cited().getOrDefault(c.id(), List.of());
+                    List<StanceRequest.CitationLink> links = cited.stream().filter(x -> x.relation() != x.own())
+                            .map(x -> new StanceRequest.CitationLink(x.citation(), x.relation())).toList();
+                    List<Bundle.BundleStance> history = histories.computeIfAbsent(c.party(), p -> new ArrayList<>());
+                    indexOf.put(c.id(), history.size());
+                    history.add(new Bundle.BundleStance(c.status(), c.effectiveOn(), c.note(),
+                            cited.stream().filter(x -> x.relation() == x.own()).map(ExportRepository.Cited::citation)
+                                    .toList(),
+                            c.recordedAt(), c.recordedBy(), conditions.isEmpty() ? null : conditions, c.counter(),
+                            c.eventId(), c.basis(), c.precision() == DayPrecision.DAY ? null : c.precision(),
+                            c.kind() == ChangeKind.STANCE ? null : c.kind(),
+                            c.corrects() == null ? null : indexOf.get(c.corrects()), c.reason(),
+                            links.isEmpty() ? null : links));
                 }
                 List<Bundle.BundlePosition> positions = new ArrayList<>();
                 histories.forEach((party, history) -> positions.add(new Bundle.BundlePosition(party, history)));
@@ -182,13 +197,17 @@ public class ExportService {
                 d.inseparable()));
         // A file of its own: the demands are read a second time rather than held while demands.csv is written.
         entry(zip, csv, "position_changes.csv", "change_id", "demand", "party", "role", "status", "effective_on",
-                "note", "citation_ids", "recorded_at", "recorded_by", "conditions", "counter", "event_id");
+                "note", "citation_ids", "recorded_at", "recorded_by", "conditions", "counter", "event_id",
+                "citation_relations", "basis", "effective_on_precision", "change_kind", "corrects", "reason");
         forEachDemand(negotiation, (d, roles, changes, terms) -> {
             for (ExportRepository.ChangeRow c : changes) {
                 row(csv, c.id(), c.demand(), c.party(), c.role(), c.status(), c.effectiveOn(), c.note(),
-                        String.join(";", terms.cited().getOrDefault(c.id(), List.of())), c.recordedAt(),
+                        String.join(";", terms.citationIds(c.id())), c.recordedAt(),
                         c.recordedBy(), String.join(";", terms.conditions().getOrDefault(c.id(), List.of())),
-                        c.counter(), c.eventId());
+                        c.counter(), c.eventId(),
+                        terms.cited().getOrDefault(c.id(), List.of()).stream().map(x -> x.relation().name())
+                                .collect(java.util.stream.Collectors.joining(";")),
+                        c.basis(), c.precision(), c.kind(), c.corrects(), c.reason());
             }
         });
 
@@ -245,7 +264,12 @@ public class ExportService {
     }
 
     /** Per stance of a batch: the citation ids it cites and the slugs of the demands it names as conditions. */
-    record Terms(Map<Long, List<String>> cited, Map<Long, List<String>> conditions) {
+    record Terms(Map<Long, List<ExportRepository.Cited>> cited, Map<Long, List<String>> conditions) {
+
+        /** The ids of the citations a change uses, in order. */
+        List<String> citationIds(Long change) {
+            return cited.getOrDefault(change, List.of()).stream().map(ExportRepository.Cited::citation).toList();
+        }
     }
 
     /** The lists an event holds. */
@@ -303,12 +327,12 @@ public class ExportService {
                 changes.computeIfAbsent(change.demandId(), id -> new ArrayList<>()).add(change);
                 changeIds.add(change.id());
             }
-            Map<Long, List<String>> cited = new HashMap<>();
+            Map<Long, List<ExportRepository.Cited>> cited = new HashMap<>();
             Map<Long, List<String>> conditions = new HashMap<>();
             for (int from = 0; from < changeIds.size(); from += BATCH) {
                 List<Long> slice = changeIds.subList(from, Math.min(changeIds.size(), from + BATCH));
                 rows.cited(slice)
-                        .forEach(c -> cited.computeIfAbsent(c.change(), id -> new ArrayList<>()).add(c.citation()));
+                        .forEach(c -> cited.computeIfAbsent(c.change(), id -> new ArrayList<>()).add(c));
                 rows.conditions(slice)
                         .forEach(c -> conditions.computeIfAbsent(c.change(), id -> new ArrayList<>()).add(c.demand()));
             }

@@ -48,6 +48,9 @@ final class JsonLd {
                 Map.entry("status", "parley:status"), Map.entry("role", "parley:role"),
                 Map.entry("kind", "parley:kind"), Map.entry("reliability", "parley:reliability"),
                 Map.entry("relation", "parley:relation"), Map.entry("recordedBy", "parley:recordedBy"),
+                Map.entry("basis", "parley:basis"), Map.entry("effectiveOnPrecision", "parley:effectiveOnPrecision"),
+                Map.entry("changeKind", "parley:changeKind"), Map.entry("reason", "parley:reason"),
+                Map.entry("corrects", Map.of("@id", "parley:corrects", "@type", "@id")),
                 Map.entry("effectiveOn", Map.of("@id", "parley:effectiveOn", "@type", "xsd:date")),
                 Map.entry("startDate", date), Map.entry("endDate", date), Map.entry("datePublished", date),
                 Map.entry("dateCreated", Map.of("@type", "xsd:dateTime"))));
@@ -173,7 +176,17 @@ final class JsonLd {
                         }
                         json.writeStringField("dateCreated", c.recordedAt().toString());
                         json.writeStringField("recordedBy", c.recordedBy());
-                        List<String> evidence = terms.cited().getOrDefault(c.id(), List.of());
+                        if (c.basis() != null) {
+                            json.writeStringField("basis", c.basis().name());
+                        }
+                        json.writeStringField("effectiveOnPrecision", c.precision().name());
+                        json.writeStringField("changeKind", c.kind().name());
+                        if (c.corrects() != null) {
+                            json.writeStringField("corrects", demand + "/positions/" + c.party() + "/history#change-"
+                                    + c.corrects());
+                            json.writeStringField("reason", c.reason());
+                        }
+                        List<String> evidence = terms.citationIds(c.id());
                         if (!evidence.isEmpty()) {
                             ids(json, "wasDerivedFrom", "/citations/", evidence);
                         }

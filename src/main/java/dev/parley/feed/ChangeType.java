@@ -24,6 +24,8 @@ public enum ChangeType {
     /** The derived status moved; data is {"before": {"status"}, "after": the demand}. */
     DEMAND_STATUS_CHANGED("demand.status_changed"),
     POSITION_CHANGED("position.changed"),
+    /** A recorded stance was corrected or retracted; data is the correcting change. */
+    POSITION_CORRECTED("position.corrected"),
     SOURCE_CREATED("source.created"),
     SOURCE_UPDATED("source.updated"),
     CITATION_CREATED("citation.created"),

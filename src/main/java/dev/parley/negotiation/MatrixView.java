@@ -1,5 +1,6 @@
 package dev.parley.negotiation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.DemandStatus;
+import dev.parley.demand.Explain;
 import dev.parley.demand.PositionStatus;
 
 /** Who stands where on every demand of a negotiation, now or on a past day. */
@@ -19,7 +21,8 @@ public record MatrixView(
         @Schema(description = "The day asked for, or null for the current positions.", implementation = String.class, format = "date", nullable = true, examples = "2022-01-31") @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf,
         @Schema(description = "Participant slugs, in the negotiation's order.") List<String> parties,
         @Schema(description = "One row per demand tabled by as_of, ordered by demand slug; with group_by=package, each package is followed by its members (and theirs), then come the demands in no package.") List<Row> rows,
-        @Schema(description = "The grouping asked for; absent when none.", enumeration = "package") String groupBy) {
+        @Schema(description = "The grouping asked for; absent when none.", enumeration = "package") String groupBy,
+        @Schema(description = "The as_recorded instant asked for: the matrix as Parley had it recorded then. Absent when not asked.", examples = "2022-02-18T12:00:00Z") Instant asRecorded) {
 
     @Schema(name = "MatrixRow", requiredProperties = { "demand", "cells" })
     public record Row(
@@ -32,13 +35,15 @@ public record MatrixView(
     public record Demand(String slug, String title,
             @Schema(description = "Party slug.") String proposer,
             @Schema(description = "Derived from the positions as of the matrix day; a package's from its members' on that day.") DemandStatus status,
-            DemandKind kind) {
+            DemandKind kind,
+            @Schema(description = "Why the demand has that status: the rule that fired, the stances it read, their evidence flags.") Explain explain) {
     }
 
     @Schema(name = "MatrixCell", requiredProperties = { "status", "citation_count" })
     public record Cell(
             PositionStatus status,
             @Schema(description = "The day the stance held from; absent when nothing was recorded by as_of.") LocalDate effectiveOn,
-            @Schema(description = "Citations attached to that stance.", minimum = "0") int citationCount) {
+            @Schema(description = "Citations attached to that stance.", minimum = "0") int citationCount,
+            @Schema(description = "The stance shown and the warnings about its evidence.") Explain explain) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.negotiation;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +21,9 @@ import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.LinkService;
+import dev.parley.demand.ReadAt;
 import dev.parley.demand.Standing;
+import dev.parley.demand.Standings;
 import dev.parley.feed.ChangeLog;
 import dev.parley.party.Party;
 import dev.parley.party.PartyService;
@@ -34,12 +35,14 @@ public class NegotiationService {
     private final NegotiationRepository negotiations;
     private final PartyService parties;
     private final DemandService demands;
+    private final Standings standings;
     private final LinkService links;
     private final ChangeLog changes;
 
     NegotiationService(NegotiationRepository negotiations, PartyService parties, DemandService demands,
-            LinkService links, ChangeLog changes) {
+            Standings standings, LinkService links, ChangeLog changes) {
         this.negotiations = negotiations;
+        this.standings = standings;
         this.parties = parties;
         this.demands = demands;
         this.links = links;
@@ -103,9 +106,9 @@ public class NegotiationService {
     }
 
     /** The matrix; {@code byPackage} orders each package's members after it. */
-    public MatrixView matrix(String slug, LocalDate asOf, boolean byPackage) {
+    public MatrixView matrix(String slug, ReadAt at, boolean byPackage) {
         Negotiation negotiation = require(slug);
-        List<Standing> standings = demands.standings(negotiation, asOf);
+        List<Standing> standings = this.standings.of(negotiation, at);
         if (byPackage) {
             standings = byPackage(standings);
         }
@@ -113,12 +116,12 @@ public class NegotiationService {
         for (Standing standing : standings) {
             Map<String, MatrixView.Cell> cells = new LinkedHashMap<>();
             standing.cells().forEach((party, cell) -> cells.put(party,
-                    new MatrixView.Cell(cell.status(), cell.effectiveOn(), cell.citationCount())));
+                    new MatrixView.Cell(cell.status(), cell.effectiveOn(), cell.citationCount(), cell.explain())));
             rows.add(new MatrixView.Row(new MatrixView.Demand(standing.slug(), standing.title(), standing.proposer(),
-                    standing.status(), standing.kind()), cells, standing.partOf()));
+                    standing.status(), standing.kind(), standing.explain()), cells, standing.partOf()));
         }
-        return new MatrixView(negotiation.slug, asOf, negotiation.participants.stream().map(p -> p.slug).toList(),
-                rows, byPackage ? "package" : null);
+        return new MatrixView(negotiation.slug, at.asOf(), negotiation.participants.stream().map(p -> p.slug).toList(),
+                rows, byPackage ? "package" : null, at.asRecorded());
     }
 
     /** Top-level rows in slug order, each followed depth first by the rows PART_OF it. */

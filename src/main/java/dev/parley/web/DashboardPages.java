@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.parley.common.ApiException;
 import dev.parley.common.Dates;
+import dev.parley.demand.ReadAt;
 import dev.parley.etag.Scopes;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationChanges;
@@ -151,7 +152,7 @@ public class DashboardPages {
         for (Party party : parties.all()) {
             names.put(party.slug, party.name);
         }
-        return Grid.of(negotiations.matrix(slug, day, false), names);
+        return Grid.of(negotiations.matrix(slug, new ReadAt(day, null), false), names);
     }
 
     private Nav nav() {

@@ -32,6 +32,7 @@ import dev.parley.demand.DemandService;
 import dev.parley.demand.DemandView;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionView;
+import dev.parley.demand.ReadAt;
 import dev.parley.etag.Scopes;
 import dev.parley.party.Party;
 import dev.parley.party.PartyChanges;
@@ -117,8 +118,8 @@ public class DemandPage {
                 sources.put(source.id, source);
             }
             List<Lane> lanes = new ArrayList<>();
-            for (PositionView current : positions.current(slug)) {
-                List<PositionView> history = positions.history(slug, current.party(), null,
+            for (PositionView current : positions.current(slug, ReadAt.NOW)) {
+                List<PositionView> history = positions.history(slug, current.party(), ReadAt.NOW,
                         PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null,
                                 "history|" + slug + "|" + current.party() + "|null"))
                         .items();

@@ -38,6 +38,7 @@ import dev.parley.demand.DemandView;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionStatus;
 import dev.parley.demand.PositionView;
+import dev.parley.demand.ReadAt;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.negotiation.NegotiationView;
 import dev.parley.party.PartyService;
@@ -150,7 +151,7 @@ public class WorkbenchPages {
         if (!nav.signedIn()) {
             return signInFirst(uri);
         }
-        PositionView current = positions.current(demand, party);
+        PositionView current = positions.current(demand, party, ReadAt.NOW);
         List<CitationView> known = citations.listCitations(new CitationFilter(demand, null, null),
                 PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "citations|" + demand))
                 .map(CitationView::from).items();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +115,13 @@ class MatrixTest {
         return (Map<String, Map<String, Object>>) row(matrix, demand).get("cells");
     }
 
+    /** The change id a cell's explanation names for the stance it shows. */
+    @SuppressWarnings("unchecked")
+    static Object changeShown(JsonPath matrix, String demand, String party) {
+        Map<String, Object> explain = (Map<String, Object>) cell(matrix, demand, party).get("explain");
+        return ((List<Map<String, Object>>) explain.get("because")).get(0).get("change_id");
+    }
+
     static Map<String, Object> cell(JsonPath matrix, String demand, String party) {
         Map<String, Object> cell = cells(matrix, demand).get(party);
         assertThat(cell).as("cell of " + party + " on " + demand).isNotNull();
@@ -132,9 +140,18 @@ class MatrixTest {
                 .containsExactly(c.proposer(), c.first(), c.second(), c.bystander());
         assertThat(demandSlugs(matrix)).containsExactly(c.early(), c.late());
 
-        assertThat(row(matrix, c.early())).containsEntry("demand",
-                Map.of("slug", c.early(), "title", "Demand " + c.early(), "proposer", c.proposer(), "status",
-                        "PENDING", "kind", "DEMAND"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> demand = new HashMap<>((Map<String, Object>) row(matrix, c.early()).get("demand"));
+        Object explain = demand.remove("explain");
+        assertThat(demand).isEqualTo(Map.of("slug", c.early(), "title", "Demand " + c.early(), "proposer",
+                c.proposer(), "status", "PENDING", "kind", "DEMAND"));
+        // Nobody engaged: the rule read every addressee's opening stance, and no evidence flags arise.
+        assertThat(explain).isEqualTo(Map.of("rule", "NO_ADDRESSEE_ENGAGES", "flags", List.of(), "because",
+                List.of(
+                        Map.of("party", c.first(), "status", "UNASSESSED", "change_id",
+                                changeShown(matrix, c.early(), c.first())),
+                        Map.of("party", c.second(), "status", "UNASSESSED", "change_id",
+                                changeShown(matrix, c.early(), c.second())))));
         assertThat(cells(matrix, c.early())).containsOnlyKeys(c.proposer(), c.first(), c.second());
         assertThat(cells(matrix, c.late())).containsOnlyKeys(c.first(), c.proposer());
 
