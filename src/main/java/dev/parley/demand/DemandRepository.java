@@ -62,6 +62,10 @@ public class DemandRepository {
             hql.append(" and d.status = :status");
             parameters.put("status", filter.status());
         }
+        for (int i = 0; i < filter.flags().size(); i++) {
+            hql.append(" and d.flags like :flag").append(i);
+            parameters.put("flag" + i, Explanations.like(filter.flags().get(i)));
+        }
         if (filter.topic() != null) {
             hql.append(" and d.topic = :topic");
             parameters.put("topic", filter.topic());

@@ -74,12 +74,13 @@ public class DemandResource {
             @Parameter(description = "Slug of a party the demand is addressed to.") @QueryParam("addressee") String addressee,
             @Parameter(description = "Derived demand status.", schema = @Schema(implementation = DemandStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Topic slug.") @QueryParam("topic") String topic,
+            @Parameter(description = "Only demands whose explain carries this evidence flag (see Explain.flags); repeat it to ask for several, which must all be present.", schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceFlag.class)) @QueryParam("flag") List<String> flag,
             @Parameter(description = "Case-insensitive text to find in the title or text.", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
             @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken,
             @Parameter(description = "Embeds more in each item, saving a call per row: positions (each involved party's current stance, as a matrix cell), citations (the same with each stance's citations; implies positions). Comma-separated or repeated (so no enumeration: \"positions,citations\" is one value); anything else is 400. The page costs a fixed number of database statements whatever its size.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("include") List<String> include) {
         DemandFilter filter = new DemandFilter(blankToNull(negotiation), blankToNull(proposer), blankToNull(addressee),
-                parseStatus(status), blankToNull(topic), blankToNull(q));
+                parseStatus(status), blankToNull(topic), blankToNull(q), parseFlags(flag));
         if (filter.q() != null && filter.q().length() > 200) {
             throw InvalidRequest.badParameter("q", "must be at most 200 characters");
         }
@@ -169,6 +170,21 @@ public class DemandResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static List<EvidenceFlag> parseFlags(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<EvidenceFlag> flags = new java.util.ArrayList<>();
+        for (String value : raw) {
+            try {
+                flags.add(EvidenceFlag.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw InvalidRequest.badParameter("flag", "must be one of " + Arrays.toString(EvidenceFlag.values()));
+            }
+        }
+        return flags;
     }
 
     private static DemandStatus parseStatus(String raw) {

@@ -68,6 +68,7 @@ public class PositionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordStance", summary = "Record a stance", description = "Appends a stance to the party's history; nothing is edited or lost. It becomes the current position unless a stance already holds from a later day (a stance recorded late for an earlier day only joins the history). With change_kind CORRECTION or RETRACTION it replaces or removes, in every read, the stance named in corrects. The answer is the current position.")
     @APIResponse(responseCode = "200", description = "The current position after recording.")
+    @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
     public PositionView record(@PathParam("slug") String slug, @PathParam("party") String party,
             StanceRequest stance) {
         return service.record(slug, party, validator.check(stance));
