@@ -26,6 +26,7 @@ import dev.parley.citation.CitationService;
 import dev.parley.citation.Source;
 import dev.parley.common.ApiException;
 import dev.parley.common.PageRequest;
+import dev.parley.demand.ChangeKind;
 import dev.parley.demand.Demand;
 import dev.parley.demand.DemandChanges;
 import dev.parley.demand.DemandService;
@@ -150,7 +151,9 @@ public class DemandPage {
         List<Band> bands = new ArrayList<>();
         int y = 28;
         for (Lane lane : lanes) {
-            List<PositionView> oldestFirst = new ArrayList<>(lane.history());
+            // What reads still see: corrected stances and retractions stay in the history below, not on the line.
+            List<PositionView> oldestFirst = new ArrayList<>(lane.history().stream()
+                    .filter(s -> s.correctedBy() == null && s.changeKind() != ChangeKind.RETRACTION).toList());
             oldestFirst.sort(Comparator.comparing(PositionView::effectiveOn).thenComparing(PositionView::recordedAt));
             List<Segment> segments = new ArrayList<>();
             for (int i = 0; i < oldestFirst.size(); i++) {

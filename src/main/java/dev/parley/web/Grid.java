@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.parley.demand.DemandStatus;
+import dev.parley.demand.EvidenceFlag;
 import dev.parley.demand.PositionStatus;
 import dev.parley.negotiation.MatrixView;
 
@@ -17,11 +18,14 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
     record Party(String slug, String name) {
     }
 
-    record Row(String slug, String title, String proposer, DemandStatus status, List<Cell> cells) {
+    /** {@code flags}: the warnings about the evidence behind the demand's status. */
+    record Row(String slug, String title, String proposer, DemandStatus status, List<EvidenceFlag> flags,
+            List<Cell> cells) {
     }
 
-    /** {@code status} is null where the party is not involved in the demand. */
-    record Cell(String party, PositionStatus status, LocalDate effectiveOn, int citationCount) {
+    /** {@code status} is null where the party is not involved in the demand; {@code flags} warn about its evidence. */
+    record Cell(String party, PositionStatus status, LocalDate effectiveOn, int citationCount,
+            List<EvidenceFlag> flags) {
 
         public boolean involved() {
             return status != null;
@@ -39,8 +43,9 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
             List<Cell> cells = new ArrayList<>();
             for (String party : columns) {
                 MatrixView.Cell cell = row.cells().get(party);
-                cells.add(cell == null ? new Cell(party, null, null, 0)
-                        : new Cell(party, cell.status(), cell.effectiveOn(), cell.citationCount()));
+                cells.add(cell == null ? new Cell(party, null, null, 0, List.of())
+                        : new Cell(party, cell.status(), cell.effectiveOn(), cell.citationCount(),
+                                cell.explain().flags()));
                 if (cell != null && cell.effectiveOn() != null
                         && (latest == null || cell.effectiveOn().isAfter(latest))) {
                     latest = cell.effectiveOn();
@@ -48,7 +53,7 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
             }
             rows.add(new Row(row.demand().slug(), row.demand().title(),
                     partyNames.getOrDefault(row.demand().proposer(), row.demand().proposer()), row.demand().status(),
-                    cells));
+                    row.demand().explain().flags(), cells));
         }
         return new Grid(matrix.negotiation(), matrix.asOf(), parties, rows, latest);
     }

@@ -2,6 +2,9 @@ package dev.parley.web;
 
 import java.util.Locale;
 
+import dev.parley.demand.ChangeKind;
+import dev.parley.demand.DayPrecision;
+import dev.parley.demand.StanceBasis;
 import io.quarkus.qute.TemplateExtension;
 
 /** How the pages name and colour enum values: "OPEN_TO_DISCUSSION" reads "open to discussion". */
@@ -19,5 +22,29 @@ final class Labels {
     /** The CSS class that colours a status; the text beside it always says the same. */
     static String css(Enum<?> value) {
         return "s-" + value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** How a stance is known, as the end of "known from ...". */
+    static String known(StanceBasis basis) {
+        return switch (basis) {
+            case OWN_STATEMENT -> "the party's own words or act";
+            case COUNTERPART_CLAIM -> "the other side's account";
+            case THIRD_PARTY_REPORT -> "a third party's report";
+            case ANALYST_INFERENCE -> "the analyst's inference";
+        };
+    }
+
+    /** How exactly a stance's day is known; empty when to the day. */
+    static String known(DayPrecision precision) {
+        return switch (precision) {
+            case DAY -> "";
+            case MONTH -> "month only";
+            case ON_OR_BEFORE -> "on or before";
+        };
+    }
+
+    /** Whether the change corrects or retracts another. */
+    static boolean corrective(ChangeKind kind) {
+        return kind != null && kind != ChangeKind.STANCE;
     }
 }
