@@ -37,6 +37,10 @@ public class CitationService {
         return sources.findById(id).orElseThrow(() -> new NotFound("source", id));
     }
 
+    public Optional<Source> findSource(String id) {
+        return sources.findById(id);
+    }
+
     public Page<Source> listSources(PageRequest page) {
         return page.page(sources.page(page.after(), page.fetchSize()), s -> s.id);
     }
