@@ -44,6 +44,10 @@ public class CitationRepository {
             hql.append(" and c.source.id = :source");
             parameters.put("source", filter.source());
         }
+        if (filter.document() != null) {
+            hql.append(" and c.documentId = :document");
+            parameters.put("document", filter.document());
+        }
         if (filter.demand() != null || filter.party() != null) {
             hql.append(" and exists (select 1 from PositionChange pc join pc.cited pcc where pcc.citation = c");
             if (filter.demand() != null) {

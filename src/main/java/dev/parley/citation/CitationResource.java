@@ -37,9 +37,10 @@ public class CitationResource {
             @Parameter(description = "Only citations attached to a stance on this demand (slug).") @QueryParam("demand") String demand,
             @Parameter(description = "Only citations attached to a stance of this party (slug).") @QueryParam("party") String party,
             @Parameter(description = "Only citations from this source (id).") @QueryParam("source") String source,
+            @Parameter(description = "Only citations quoting this document (id).") @QueryParam("document") String document,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
             @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
-        CitationFilter filter = new CitationFilter(demand, party, source);
+        CitationFilter filter = new CitationFilter(demand, party, source, document);
         return service.listCitations(filter, PageRequest.of(pageSize, pageToken, filter.fingerprint()))
                 .map(CitationView::from);
     }

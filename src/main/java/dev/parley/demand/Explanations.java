@@ -55,12 +55,15 @@ public final class Explanations {
 
     /** Where the words were published: their document, or their source when no document is named. */
     private static String publication(Citation citation) {
-        return "source:" + citation.source.id;
+        return citation.documentId != null ? "document:" + citation.documentId : "source:" + citation.source.id;
     }
 
-    /** Where they first came from: the first relay named, else where they were published. */
+    /**
+     * The path they came by: the relays named in {@code via}, in order; without relays, where they
+     * were published. Two outlets carrying the same wire (the ministry, then Xinhua) share one.
+     */
     private static String origin(Citation citation) {
-        return publication(citation);
+        return citation.via.isEmpty() ? publication(citation) : "via:" + String.join("\u001f", citation.via);
     }
 
     private static long distinct(List<Citation> citations, Function<Citation, String> key) {

@@ -34,7 +34,9 @@ public enum ChangeType {
     LINK_CREATED("link.created"),
     LINK_DELETED("link.deleted"),
     EVENT_CREATED("event.created"),
-    EVENT_UPDATED("event.updated");
+    EVENT_UPDATED("event.updated"),
+    DOCUMENT_CREATED("document.created"),
+    DOCUMENT_UPDATED("document.updated");
 
     private final String wire;
 

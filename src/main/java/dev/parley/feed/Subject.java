@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Subject(
         String kind,
         @Schema(description = "Party, negotiation or demand slug; for a position, its demand's slug.") String slug,
-        @Schema(description = "Source, citation, link or event id.") String id,
+        @Schema(description = "Source, citation, link, event or document id.") String id,
         @Schema(description = "For a position: the party's slug.") String party) {
 
     public Subject {
@@ -25,7 +25,7 @@ public record Subject(
         return new Subject(kind, Objects.requireNonNull(slug, "slug"), null, null);
     }
 
-    /** A source, citation, link or event. */
+    /** A source, citation, link, event or document. */
     public static Subject id(String kind, String id) {
         return new Subject(kind, null, Objects.requireNonNull(id, "id"), null);
     }
@@ -44,7 +44,7 @@ public record Subject(
     /** Back from the log's columns: the inverse of {@link #key()}, and the only reader of it. */
     static Subject stored(String kind, String key) {
         return switch (kind) {
-            case "source", "citation", "link", "event" -> id(kind, key);
+            case "source", "citation", "link", "event", "document" -> id(kind, key);
             case "position" -> {
                 int slash = key.indexOf('/');
                 yield position(key.substring(0, slash), key.substring(slash + 1));

@@ -51,6 +51,31 @@ class ExplanationsTest {
         assertThat(flags(StanceBasis.OWN_STATEMENT, DayPrecision.DAY)).isEmpty();
     }
 
+    private static Cited quoted(String source, String document, List<String> via) {
+        Cited cited = cited(source, CitationRelation.SUPPORTS);
+        cited.citation.documentId = document;
+        cited.citation.via = via;
+        return cited;
+    }
+
+    @Test
+    void oneDocumentIsASingleSourceWhateverTheSourcesSay() {
+        assertThat(flags(null, DayPrecision.DAY, quoted("src_a", "doc_1", List.of()), quoted("src_b", "doc_1", List.of())))
+                .containsExactly(EvidenceFlag.SINGLE_SOURCE);
+        assertThat(flags(null, DayPrecision.DAY, quoted("src_a", "doc_1", List.of()), quoted("src_a", "doc_2", List.of())))
+                .isEmpty();
+    }
+
+    @Test
+    void twoDocumentsCarryingTheSameWireAreASingleSource() {
+        List<String> wire = List.of("Russian Foreign Ministry", "Xinhua");
+        assertThat(flags(null, DayPrecision.DAY, quoted("src_a", "doc_1", wire), quoted("src_b", "doc_2", wire)))
+                .containsExactly(EvidenceFlag.SINGLE_SOURCE);
+        // Two wires of the same ministry statement are two relays, not one.
+        assertThat(flags(null, DayPrecision.DAY, quoted("src_a", "doc_1", wire),
+                quoted("src_b", "doc_2", List.of("Russian Foreign Ministry", "RIA Novosti")))).isEmpty();
+    }
+
     @Test
     void theBasisFlagsClaimsOfTheOtherSideAndInferences() {
         assertThat(flags(StanceBasis.COUNTERPART_CLAIM, DayPrecision.DAY))

@@ -64,6 +64,7 @@ class PreconditionTest {
         DELETE_WEBHOOK("deleteWebhook"),
         DELETE_API_KEY("revokeApiKey"),
         PATCH_EVENT("updateEvent"),
+        PATCH_DOCUMENT("updateDocument"),
         DELETE_LINK("deleteLink");
 
         final String operationId;
@@ -332,6 +333,13 @@ class PreconditionTest {
                 // A link is never edited: a change of the demand it starts from makes its ETag stale.
                 yield new Target(path, "DELETE", null, null,
                         () -> patch("/api/v1/demands/" + answer, "{\"text\":\"Changed meanwhile.\"}"));
+            }
+            case PATCH_DOCUMENT -> {
+                String path = "/api/v1/documents/" + api()
+                        .body(Map.of("title", "Statement " + unique("d"), "text", "We need guarantees."))
+                        .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+                yield new Target(path, "PATCH", MERGE_PATCH, "{\"title\":\"Retitled " + unique("t") + "\"}",
+                        () -> patch(path, "{\"language\":\"en\"}"));
             }
             case PATCH_SOURCE -> {
                 String path = "/api/v1/sources/" + source();

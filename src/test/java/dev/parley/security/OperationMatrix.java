@@ -48,13 +48,13 @@ final class OperationMatrix {
     /**
      * API.md "Resources" and "Writing for analysts": READER may GET everything but the admin's own
      * resources (API keys and webhooks); ANALYST may also write parties, negotiations, demands (with
-     * positions) and sources; everything else needs ADMIN. The first rule that matches decides;
+     * positions), sources and documents; everything else needs ADMIN. The first rule that matches decides;
      * paths are the document's templates.
      */
     static final List<Rule> RULES = List.of(
             new Rule(Set.of("GET"), "/api/v1/(api-keys|webhooks)(/.*)?", Role.ADMIN),
             new Rule(Set.of("GET"), "/api/v1/.*", Role.READER),
-            new Rule(WRITES, "/api/v1/(parties|negotiations|demands|sources)(/\\{[a-z]+\\})?", Role.ANALYST),
+            new Rule(WRITES, "/api/v1/(parties|negotiations|demands|sources|documents)(/\\{[a-z]+\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/demands/\\{slug\\}/positions/\\{party\\}", Role.ANALYST),
             new Rule(WRITES, "/api/v1/demands/\\{slug\\}/links(/\\{id\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/negotiations/\\{slug\\}/events(/\\{id\\})?", Role.ANALYST),
@@ -74,7 +74,8 @@ final class OperationMatrix {
             "exportBundle", "importBundle",
             "listApiKeys", "createApiKey", "getApiKey", "revokeApiKey",
             "listLinks", "createLink", "getLink", "deleteLink", "listDemandRevisions", "getNegotiationGraph",
-            "listEvents", "createEvent", "getEvent", "updateEvent");
+            "listEvents", "createEvent", "getEvent", "updateEvent",
+            "listDocuments", "createDocument", "getDocument", "updateDocument", "getDocumentText");
 
     /**
      * Bodies for writes that {@code {}} would not get past validation, so that the matrix reaches
@@ -433,10 +434,14 @@ final class OperationMatrix {
                 .post("/api/v1/demands/" + demand + "/links").then().statusCode(201).extract().path("id");
         String event = api().body(Map.of("kind", "WRITTEN_REPLY", "occurred_on", "2022-01-26", "title", "Reply"))
                 .post("/api/v1/negotiations/" + negotiation + "/events").then().statusCode(201).extract().path("id");
+        // A document whose text is held, so that its text answers 200 too.
+        String document = api().body(Map.of("title", "Reply " + unique("matrix"), "source_id", source, "text",
+                "The reply, in full.")).post("/api/v1/documents").then().statusCode(201).extract().path("id");
         // A party nothing refers to: deleting it is refused for its missing If-Match, not for a reference.
         Map<String, String> values = new HashMap<>(Map.of("parties", party(), "negotiations", negotiation,
                 "demands", demand, "positions", addressee, "sources", source, "citations", citation,
                 "api-keys", apiKey, "links", link, "events", event));
+        values.put("documents", document);
         if (operations.stream().anyMatch(o -> o.path().startsWith("/api/v1/releases/{"))) {
             values.put("releases", api().body(Map.of("negotiation", negotiation)).post("/api/v1/releases")
                     .then().statusCode(201).extract().path("id"));
