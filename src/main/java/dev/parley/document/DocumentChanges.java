@@ -12,10 +12,10 @@ import dev.parley.feed.Subject;
  * same scopes in {@code @Versioned} on {@link DocumentResource}; the text never changes, so the
  * document's scope covers it too.
  */
-final class DocumentChanges {
+public final class DocumentChanges {
 
     /** The document list. */
-    static final String DOCUMENTS = "documents";
+    public static final String DOCUMENTS = "documents";
     /** One document and its text, addressed by the {@code id} path parameter. */
     static final String DOCUMENT = "document:{id}";
 

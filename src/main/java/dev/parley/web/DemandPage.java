@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.parley.citation.CitationChanges;
 import dev.parley.citation.CitationService;
+import dev.parley.citation.CitationView;
 import dev.parley.citation.Source;
 import dev.parley.common.ApiException;
 import dev.parley.common.PageRequest;
@@ -34,6 +36,9 @@ import dev.parley.demand.DemandView;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionView;
 import dev.parley.demand.ReadAt;
+import dev.parley.document.DocumentChanges;
+import dev.parley.document.DocumentService;
+import dev.parley.document.DocumentView;
 import dev.parley.etag.Scopes;
 import dev.parley.party.Party;
 import dev.parley.party.PartyChanges;
@@ -50,7 +55,8 @@ public class DemandPage {
     @CheckedTemplate(basePath = "demand")
     static class Templates {
         static native TemplateInstance demand(Nav nav, DemandView demand, String negotiationTitle,
-                Map<String, String> names, List<Lane> lanes, Timeline timeline, Map<String, Source> sources);
+                Map<String, String> names, List<Lane> lanes, Timeline timeline, Map<String, Source> sources,
+                Map<String, DocumentView> documents);
     }
 
     /** One party's history, newest first, with its current stance on top. */
@@ -91,12 +97,14 @@ public class DemandPage {
     private final PositionService positions;
     private final CitationService citations;
     private final PartyService parties;
+    private final DocumentService documents;
     private final PageTags tags;
     private final SignedIn signedIn;
 
     DemandPage(DemandService demands, PositionService positions, CitationService citations, PartyService parties,
-            PageTags tags, SignedIn signedIn) {
+            DocumentService documents, PageTags tags, SignedIn signedIn) {
         this.demands = demands;
+        this.documents = documents;
         this.positions = positions;
         this.citations = citations;
         this.parties = parties;
@@ -107,7 +115,7 @@ public class DemandPage {
     @GET
     public Response demand(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
         List<String> scopes = List.of(Scopes.fill(DemandChanges.DEMAND, slug), Scopes.fill(DemandChanges.POSITIONS, slug),
-                Scopes.CITATION_EDITS, CitationChanges.SOURCES, PartyChanges.PARTIES);
+                Scopes.CITATION_EDITS, CitationChanges.SOURCES, PartyChanges.PARTIES, DocumentChanges.DOCUMENTS);
         return tags.page(request, uri, scopes, versions -> {
             Demand demand = demands.require(slug);
             Map<String, String> names = new HashMap<>();
@@ -127,8 +135,13 @@ public class DemandPage {
                 lanes.add(new Lane(current.party(), names.getOrDefault(current.party(), current.party()), current,
                         history));
             }
+            // The documents the quotes sit in, named beside each quote.
+            Map<String, DocumentView> quoted = new HashMap<>();
+            lanes.stream().flatMap(l -> l.history().stream()).flatMap(s -> s.citations().stream())
+                    .map(CitationView::documentId).filter(Objects::nonNull).distinct()
+                    .forEach(id -> documents.find(id).ifPresent(d -> quoted.put(id, DocumentView.from(d))));
             return Templates.demand(Nav.of(signedIn), DemandView.from(demand), demand.negotiation.title, names,
-                    lanes, timeline(demand.tabledOn, lanes), sources);
+                    lanes, timeline(demand.tabledOn, lanes), sources, quoted);
         });
     }
 
