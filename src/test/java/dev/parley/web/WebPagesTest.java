@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,44 @@ class WebPagesTest {
             String html = page().get(path).then().statusCode(200).extract().asString();
             assertThat(html).as(path).doesNotContain("<img src=x").contains("&lt;/script&gt;&lt;img src=x");
         }
+    }
+
+    @Test
+    void aDemandPageShowsHowEachStanceIsKnownAndWhereItsWordsStand() {
+        WebFixtures.Scene scene = WebFixtures.scene("Known", "Evidence shown");
+        String document = api().body(Map.of("title", "Reply " + HOSTILE, "source_id", scene.source(), "language", "en",
+                "text", "The reply said: we are open to talks on this point."))
+                .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        Map<String, Object> citation = new HashMap<>();
+        citation.put("source_id", scene.source());
+        citation.put("title", "The reply");
+        citation.put("quote", "we are open to talks");
+        citation.put("kind", "REPORTED");
+        citation.put("relation", "SUPPORTS");
+        citation.put("document_id", document);
+        citation.put("via", List.of("Foreign Ministry", HOSTILE));
+        citation.put("translated", true);
+        Map<String, Object> stance = new HashMap<>(Map.of("status", "OPEN_TO_DISCUSSION", "effective_on", "2022-01-26",
+                "basis", "COUNTERPART_CLAIM", "effective_on_precision", "ON_OR_BEFORE", "citations", List.of(citation)));
+        long wrong = api().body(stance).put("/api/v1/demands/" + scene.demand() + "/positions/" + scene.addressee())
+                .then().statusCode(200).extract().jsonPath().getLong("change_id");
+        Map<String, Object> correction = new HashMap<>(stance);
+        correction.put("effective_on", "2022-01-27");
+        correction.put("change_kind", "CORRECTION");
+        correction.put("corrects", wrong);
+        correction.put("reason", "The day was the report's.");
+        api().body(correction).put("/api/v1/demands/" + scene.demand() + "/positions/" + scene.addressee())
+                .then().statusCode(200);
+
+        String html = page().get("/demands/" + scene.demand()).then().statusCode(200).extract().asString();
+        assertThat(html).contains("known from the other side&#39;s account").contains("on or before")
+                .contains("Counterpart claim only").contains("Date approximate")
+                .contains("Correction</strong> of an earlier entry: The day was the report&#39;s.")
+                .contains("Corrected later").contains("characters 16–36").contains("A translation")
+                .contains("/api/v1/documents/" + document + "/text").contains("Reply &lt;/script&gt;&lt;img src=x")
+                .contains("Relayed by Foreign Ministry → &lt;/script&gt;&lt;img src=x").doesNotContain("<img src=x");
+        String matrix = page().get("/negotiations/" + scene.negotiation()).then().statusCode(200).extract().asString();
+        assertThat(matrix).contains("<span class=\"evidence-flag\">Counterpart claim only</span>");
     }
 
     @Test
