@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.parley.citation.CitationKind;
 import dev.parley.citation.CitationRelation;
+import dev.parley.citation.CitationRequest;
 import dev.parley.citation.Reliability;
 import dev.parley.citation.SourceKind;
+import dev.parley.citation.TextAnchor;
 import dev.parley.common.Slugs;
 import dev.parley.demand.ChangeKind;
 import dev.parley.demand.DayPrecision;
@@ -25,6 +28,7 @@ import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionStatus;
 import dev.parley.demand.StanceBasis;
 import dev.parley.demand.StanceRequest;
+import dev.parley.document.PublishedPrecision;
 import dev.parley.event.DatePrecision;
 import dev.parley.event.EventKind;
 import dev.parley.negotiation.NegotiationRequest;
@@ -47,7 +51,8 @@ public record Bundle(
         @NotNull @Size(max = 1_000_000) List<@NotNull @Valid BundleDemand> demands,
         @Schema(description = "Events of the negotiations, matched by id; absent means none.") @Size(max = 100_000) List<@NotNull @Valid BundleEvent> events,
         @Schema(description = "Links between demands, matched by id and never changed; absent means none.") @Size(max = 1_000_000) List<@NotNull @Valid BundleLink> links,
-        @Schema(description = "Earlier wordings of demands, oldest first; one already held (same demand and changed_at) is skipped. Absent means none.") @Size(max = 1_000_000) List<@NotNull @Valid BundleRevision> revisions) {
+        @Schema(description = "Earlier wordings of demands, oldest first; one already held (same demand and changed_at) is skipped. Absent means none.") @Size(max = 1_000_000) List<@NotNull @Valid BundleRevision> revisions,
+        @Schema(description = "Documents citations quote from, matched by id, with their text where it is held; imported before the citations, whose anchors are checked against held texts. Absent means none.") @Size(max = 100_000) List<@NotNull @Valid BundleDocument> documents) {
 
     public static final String FORMAT = "parley-bundle/1";
 
@@ -55,6 +60,23 @@ public record Bundle(
         events = events == null ? List.of() : events;
         links = links == null ? List.of() : links;
         revisions = revisions == null ? List.of() : revisions;
+        documents = documents == null ? List.of() : documents;
+    }
+
+    @Schema(name = "BundleDocument", requiredProperties = { "id", "title" })
+    public record BundleDocument(
+            @Schema(pattern = "^doc_[a-z0-9_]{4,40}$", examples = "doc_seed0001") @NotNull @Pattern(regexp = "^doc_[a-z0-9_]{4,40}$", message = "must be doc_ and 4 to 40 of a-z, 0-9, _") String id,
+            @Schema(examples = "Treaty between the United States of America and the Russian Federation on security guarantees") @NotBlank @Size(max = 500) String title,
+            @Schema(format = "uri", examples = "https://mid.ru/ru/foreign_policy/rso/nato/1790818/") @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
+            @Schema(format = "uri", examples = "https://web.archive.org/web/20211217194503/https://mid.ru/ru/foreign_policy/rso/nato/1790818/") @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String archivedUrl,
+            @Schema(description = "Id of the source that published it, among the bundle's sources or already held.", examples = "src_seed0001") @Size(max = 44) String sourceId,
+            @Schema(examples = "2021-12-17") LocalDate publishedOn,
+            @Schema(examples = "DAY") PublishedPrecision publishedOnPrecision,
+            @Schema(examples = "2021-12-18T08:00:00Z") Instant retrievedAt,
+            @Schema(description = "BCP 47 tag of the document's language.", examples = "ru") @Size(max = 35) @Pattern(regexp = CitationRequest.LANGUAGE, message = "must be a BCP 47 language tag such as en, ru or zh-Hant") String language,
+            @Schema(description = "The full text when Parley holds it (text_held true); a document already held keeps its text, which must be this one.", examples = "1. The Parties shall cooperate on the basis of the principles of indivisible, equal and undiminished security.") String text,
+            @Schema(description = "SHA-256 of the text's UTF-8 bytes in lowercase hex; must be the text's when text is given.", pattern = "^[0-9a-f]{64}$", examples = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hex digits") String textSha256,
+            @Schema(description = "Whether the text is held; set by export. When true, text must be given; when false, it must not.", examples = "true") Boolean textHeld) {
     }
 
     @Schema(name = "BundleEvent", requiredProperties = { "id", "negotiation", "kind", "occurred_on", "title" })
@@ -110,7 +132,14 @@ public record Bundle(
             @NotBlank @Size(max = 4000) String quote,
             @Size(max = 200) String speaker,
             @NotNull CitationKind kind,
-            @NotNull CitationRelation relation) {
+            @NotNull CitationRelation relation,
+            @Schema(description = "Id of the document quoted, among the bundle's documents or already held.", examples = "doc_seed0001") @Size(max = 44) String documentId,
+            @Schema(description = "Where the quote sits in the document; checked against the document's text when it is held (422 with a pointer when it does not fit).") @Valid TextAnchor anchor,
+            @Schema(description = "Relays between speaker and publisher, in order.", examples = "[\"Russian Foreign Ministry\", \"Xinhua\", \"IANS\"]") @Size(max = 10) List<@NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cc}]*$", message = "must not hold control characters") String> via,
+            @Schema(description = "BCP 47 tag of the quote's language.", examples = "en") @Size(max = 35) @Pattern(regexp = CitationRequest.LANGUAGE, message = "must be a BCP 47 language tag such as en, ru or zh-Hant") String language,
+            @Schema(description = "Whether the quote is a translation.", examples = "true") Boolean translated,
+            @Schema(description = "The words in the language they were said in; only for a translated quote.", examples = "Нам нужны юридически обязывающие гарантии.") @Size(max = 4000) String originalQuote,
+            @Schema(description = "Admiralty information axis, 1 to 6.", minimum = "1", maximum = "6", examples = "2") @Min(1) @Max(6) Integer credibility) {
     }
 
     @Schema(name = "BundleDemand", requiredProperties = { "slug", "negotiation", "proposer", "addressees", "title",

@@ -56,17 +56,20 @@ public class BundleResource {
     @Path("/export")
     @Produces({ MediaType.APPLICATION_JSON, ExportService.ZIP, ExportService.JSON_LD })
     @Operation(operationId = "exportBundle", summary = "Export everything, or one negotiation", description = """
-            Parties, sources, citations, negotiations and demands with every position's whole history, the \
-            events of the negotiations, the links between demands and the earlier wordings of demands, in the \
-            format Accept names: application/json (the default) is the bundle import reads; application/zip \
-            holds RFC 4180 CSV files (UTF-8, a header row, CRLF line ends; lists inside a field joined by ;): \
-            parties.csv, negotiations.csv, sources.csv, citations.csv, demands.csv and position_changes.csv; \
-            application/ld+json is JSON-LD with the @context served at /api/v1/export/context.jsonld \
-            (schema.org Claim for a demand and for each stance, Quotation for a citation, isBasedOn the \
-            CreativeWork it quotes, PROV wasDerivedFrom from a stance to its citations). With negotiation, \
-            only that negotiation: its participants, its demands and their stances, the citations those \
-            cite and their sources. Every format is written as it is read, so memory does not grow with the \
-            data set. Each format has its own ETag (the answer varies by Accept).""")
+            Parties, sources, documents (with the texts Parley holds), citations, negotiations and demands with \
+            every position's whole history, the events of the negotiations, the links between demands and the \
+            earlier wordings of demands, in the format Accept names: application/json (the default) is the \
+            bundle import reads; application/zip holds RFC 4180 CSV files (UTF-8, a header row, CRLF line ends; \
+            lists inside a field joined by ;): parties.csv, negotiations.csv, sources.csv, documents.csv (without \
+            the texts, which /documents/{id}/text serves), citations.csv, demands.csv, position_changes.csv, \
+            events.csv, links.csv and revisions.csv; application/ld+json is JSON-LD with the @context served at \
+            /api/v1/export/context.jsonld (schema.org Claim for a demand and for each stance, Quotation for a \
+            citation, isBasedOn the CreativeWork it quotes, a document a CreativeWork that its citations are \
+            isPartOf and PROV wasDerivedFrom, with a W3C Web Annotation selector for the anchor, PROV \
+            wasDerivedFrom from a stance to its citations). With negotiation, only that negotiation: its \
+            participants, its demands and their stances, the citations those cite, the documents those quote or \
+            its events name, and their sources. Every format is written as it is read, so memory does not grow \
+            with the data set. Each format has its own ETag (the answer varies by Accept).""")
     @APIResponse(responseCode = "200", description = "The export.", headers = @Header(name = "Content-Disposition", description = "attachment, with a file name, for the zip.", schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.class)),
             @Content(mediaType = ExportService.ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -106,9 +109,10 @@ public class BundleResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources and citations by id, then events by id, then appends the stances of each history that are not already recorded (same status, day and recording time), then links by id (a link is never changed; one that would close a PART_OF or SUPERSEDES cycle gives 409 LINK_CYCLE) and the revisions not already held (same demand and changed_at). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
+    @Operation(operationId = "importBundle", summary = "Import a bundle", description = "Upserts parties, negotiations and demands by slug and sources, documents and citations by id (a held document's text never changes, and a citation's anchor in a held text is checked against it), then events by id, then appends the stances of each history that are not already recorded (same status, day and recording time), then links by id (a link is never changed; one that would close a PART_OF or SUPERSEDES cycle gives 409 LINK_CYCLE) and the revisions not already held (same demand and changed_at). One transaction: any error imports nothing. Restored stances keep their recorded_at and recorded_by and are not held to the citation rule, since they are records already made.")
     @APIResponse(responseCode = "200", description = "What was created.", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
+    @APIResponse(responseCode = "422", description = "A citation's quote or anchor does not fit the held text of its document (QUOTE_NOT_IN_DOCUMENT, QUOTE_AMBIGUOUS, ANCHOR_MISMATCH) or names no document (UNKNOWN_DOCUMENT); a document's text or text_sha256 differs from the one held (DOCUMENT_TEXT_IMMUTABLE) or from each other (TEXT_SHA256_MISMATCH); or the Idempotency-Key was used before with another request body. Errors point into the bundle.", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Idempotent(transactionTimeout = BundleService.IMPORT_TIMEOUT)
     public RestResponse<ImportSummary> importBundle(Bundle bundle) {
         return RestResponse.ok(service.importBundle(validator.check(bundle)));

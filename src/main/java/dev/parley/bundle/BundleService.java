@@ -20,6 +20,8 @@ import dev.parley.demand.LinkRequest;
 import dev.parley.demand.LinkService;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.RecordedStance;
+import dev.parley.document.DocumentRequest;
+import dev.parley.document.DocumentService;
 import dev.parley.event.EventRequest;
 import dev.parley.event.EventService;
 import dev.parley.negotiation.NegotiationService;
@@ -37,9 +39,12 @@ public class BundleService {
     private final PositionService positions;
     private final LinkService links;
     private final EventService events;
+    private final DocumentService documents;
 
     BundleService(PartyService parties, CitationService citations, NegotiationService negotiations,
-            DemandService demands, PositionService positions, LinkService links, EventService events) {
+            DemandService demands, PositionService positions, LinkService links, EventService events,
+            DocumentService documents) {
+        this.documents = documents;
         this.links = links;
         this.events = events;
         this.parties = parties;
@@ -69,11 +74,17 @@ public class BundleService {
             sourcesCreated += citations.upsertSource(s.id(),
                     new SourceRequest(s.name(), s.kind(), s.reliability(), s.reliabilityNote())) ? 1 : 0;
         }
+        int documentsCreated = 0;
+        for (int i = 0; i < bundle.documents().size(); i++) {
+            documentsCreated += importDocument(bundle.documents().get(i), "/documents/" + i) ? 1 : 0;
+        }
         int citationsCreated = 0;
         for (int i = 0; i < bundle.citations().size(); i++) {
             Bundle.BundleCitation c = bundle.citations().get(i);
             citationsCreated += citations.upsertCitation(c.id(), new CitationRequest(c.sourceId(), c.title(), c.url(),
-                    c.publishedOn(), c.quote(), c.speaker(), c.kind(), c.relation()), "/citations/" + i) ? 1 : 0;
+                    c.publishedOn(), c.quote(), c.speaker(), c.kind(), c.relation(), c.documentId(), c.anchor(),
+                    c.via(), c.language(), c.translated(), c.originalQuote(), c.credibility()), "/citations/" + i) ? 1
+                            : 0;
         }
         int negotiationsCreated = 0;
         for (int i = 0; i < bundle.negotiations().size(); i++) {
@@ -127,7 +138,20 @@ public class BundleService {
                     r.changeSummary()));
         }
         return new ImportSummary(partiesCreated, sourcesCreated, citationsCreated, negotiationsCreated,
-                demandsCreated, stancesAdded);
+                demandsCreated, stancesAdded, documentsCreated);
+    }
+
+    /** A document of the bundle, whose text_held must agree with whether it carries its text. */
+    private boolean importDocument(Bundle.BundleDocument d, String pointer) {
+        if (Boolean.TRUE.equals(d.textHeld()) && d.text() == null) {
+            throw new InvalidRequest(pointer + "/text", "is required when text_held is true");
+        }
+        if (Boolean.FALSE.equals(d.textHeld()) && d.text() != null) {
+            throw new InvalidRequest(pointer + "/text_held", "is false, but text is given");
+        }
+        return documents.upsert(d.id(), new DocumentRequest(d.title(), d.url(), d.archivedUrl(), d.sourceId(),
+                d.publishedOn(), d.publishedOnPrecision(), d.retrievedAt(), d.language(), d.text(), d.textSha256()),
+                pointer);
     }
 
     /** Re-roots the body pointers of errors raised for one bundle member. */

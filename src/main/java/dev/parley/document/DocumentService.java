@@ -94,7 +94,12 @@ public class DocumentService {
             return true;
         }
         Document document = existing.get();
-        keepsText(document, request, pointer);
+        // A bundle that leaves text_sha256 out says nothing about it; a merge patch that removes it does.
+        keepsText(document, request.textSha256() != null ? request
+                : new DocumentRequest(request.title(), request.url(), request.archivedUrl(), request.sourceId(),
+                        request.publishedOn(), request.publishedOnPrecision(), request.retrievedAt(),
+                        request.language(), request.text(), document.textSha256),
+                pointer);
         DocumentRequest metadata = new DocumentRequest(request.title(), request.url(), request.archivedUrl(),
                 request.sourceId(), request.publishedOn(), request.publishedOnPrecision(), request.retrievedAt(),
                 request.language(), null, document.textSha256);

@@ -14,6 +14,7 @@ import dev.parley.citation.CitationKind;
 import dev.parley.citation.CitationRelation;
 import dev.parley.citation.Reliability;
 import dev.parley.citation.SourceKind;
+import dev.parley.citation.TextAnchor;
 import dev.parley.demand.ChangeKind;
 import dev.parley.demand.DayPrecision;
 import dev.parley.demand.DemandKind;
@@ -22,6 +23,7 @@ import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionRole;
 import dev.parley.demand.PositionStatus;
 import dev.parley.demand.StanceBasis;
+import dev.parley.document.PublishedPrecision;
 import dev.parley.event.DatePrecision;
 import dev.parley.event.EventKind;
 import dev.parley.party.PartyKind;
@@ -30,7 +32,8 @@ import dev.parley.party.PartyKind;
  * Every query the exports run: typed rows read in keyset batches, so an export never holds the data
  * set; with a negotiation, only what that negotiation shows (its participants and the parties its
  * demands concern, its demands and their stances, its events, the links within it, its demands'
- * earlier wordings, the citations those cite and the sources of those citations).
+ * earlier wordings, the citations those cite, the documents those quote or its events name, and the
+ * sources of those citations and documents).
  */
 @ApplicationScoped
 class ExportRepository {
@@ -49,7 +52,21 @@ class ExportRepository {
     }
 
     record CitationRow(String id, String sourceId, String title, String url, LocalDate publishedOn, String quote,
-            String speaker, CitationKind kind, CitationRelation relation) {
+            String speaker, CitationKind kind, CitationRelation relation, String documentId, String anchorExact,
+            String anchorPrefix, String anchorSuffix, Integer anchorStart, Integer anchorEnd, List<String> via,
+            String language, Boolean translated, String originalQuote, Integer credibility) {
+
+        /** The stored anchor, or null without a document. */
+        TextAnchor anchor() {
+            return documentId == null ? null
+                    : new TextAnchor(anchorExact, anchorPrefix, anchorSuffix, anchorStart, anchorEnd);
+        }
+    }
+
+    /** A document's metadata; its text is read one document at a time ({@link #text}). */
+    record DocumentRow(String id, String title, String url, String archivedUrl, String sourceId,
+            LocalDate publishedOn, PublishedPrecision publishedOnPrecision, Instant retrievedAt, String language,
+            boolean textHeld, String textSha256, Integer textLength) {
     }
 
     record DemandRow(Long id, String slug, String negotiation, String proposer, String title, String text,
@@ -96,6 +113,11 @@ class ExportRepository {
             + " or exists (select 1 from DemandLink l join l.citations x"
             + " where x.id = c.id and l.demand.negotiation.slug = :n and l.target.negotiation.slug = :n))";
 
+    /** Documents the negotiation's citations quote, or its events name. */
+    private static final String DOCUMENT_IN = "(exists (select 1 from Citation c where c.documentId = d.id and "
+            + CITED_IN + ") or exists (select 1 from NegotiationEvent ev join ev.documentIds x"
+            + " where x = d.id and ev.negotiation.slug = :n))";
+
     private final Session session;
 
     ExportRepository(Session session) {
@@ -126,14 +148,30 @@ class ExportRepository {
         return page("select new " + name(SourceRow.class) + "(s.id, s.name, s.kind, s.reliability,"
                 + " s.reliabilityNote) from Source s where s.id > :after"
                 + (negotiation == null ? ""
-                        : " and exists (select 1 from Citation c where c.source = s and "
-                                + CITED_IN + ")")
+                        : " and (exists (select 1 from Citation c where c.source = s and " + CITED_IN + ")"
+                                + " or exists (select 1 from Document d where d.source = s and " + DOCUMENT_IN + "))")
                 + " order by s.id", SourceRow.class, negotiation, after, limit);
+    }
+
+    List<DocumentRow> documents(String negotiation, String after, int limit) {
+        return page("select new " + name(DocumentRow.class) + "(d.id, d.title, d.url, d.archivedUrl, s.id,"
+                + " d.publishedOn, d.publishedOnPrecision, d.retrievedAt, d.language, d.textHeld, d.textSha256,"
+                + " d.textLength) from Document d left join d.source s where d.id > :after"
+                + (negotiation == null ? "" : " and " + DOCUMENT_IN) + " order by d.id", DocumentRow.class,
+                negotiation, after, limit);
+    }
+
+    /** One document's held text: read alone, so at most one text is in memory at a time. */
+    String text(String documentId) {
+        return session.createSelectionQuery("select t.text from DocumentText t where t.documentId = :id", String.class)
+                .setParameter("id", documentId).getSingleResult();
     }
 
     List<CitationRow> citations(String negotiation, String after, int limit) {
         return page("select new " + name(CitationRow.class) + "(c.id, c.source.id, c.title, c.url, c.publishedOn,"
-                + " c.quote, c.speaker, c.kind, c.relation) from Citation c where c.id > :after"
+                + " c.quote, c.speaker, c.kind, c.relation, c.documentId, c.anchorExact, c.anchorPrefix,"
+                + " c.anchorSuffix, c.anchorStart, c.anchorEnd, c.via, c.language, c.translated, c.originalQuote,"
+                + " c.credibility) from Citation c where c.id > :after"
                 + (negotiation == null ? "" : " and " + CITED_IN) + " order by c.id", CitationRow.class,
                 negotiation, after, limit);
     }

@@ -105,9 +105,16 @@ public class ExportService {
             forEachSource(negotiation, s -> write(json, new Bundle.BundleSource(s.id(), s.name(), s.kind(),
                     s.reliability(), s.reliabilityNote())));
             json.writeEndArray();
+            json.writeArrayFieldStart("documents");
+            forEachDocument(negotiation, d -> write(json, new Bundle.BundleDocument(d.id(), d.title(), d.url(),
+                    d.archivedUrl(), d.sourceId(), d.publishedOn(), d.publishedOnPrecision(), d.retrievedAt(),
+                    d.language(), d.textHeld() ? rows.text(d.id()) : null, d.textSha256(), d.textHeld())));
+            json.writeEndArray();
             json.writeArrayFieldStart("citations");
             forEachCitation(negotiation, c -> write(json, new Bundle.BundleCitation(c.id(), c.sourceId(), c.title(),
-                    c.url(), c.publishedOn(), c.quote(), c.speaker(), c.kind(), c.relation())));
+                    c.url(), c.publishedOn(), c.quote(), c.speaker(), c.kind(), c.relation(), c.documentId(),
+                    c.anchor(), c.via().isEmpty() ? null : c.via(), c.language(), c.translated(), c.originalQuote(),
+                    c.credibility())));
             json.writeEndArray();
             json.writeArrayFieldStart("negotiations");
             forEachNegotiation(negotiation, (n, participants) -> write(json, new NegotiationRequest(n.slug(), n.title(),
@@ -184,10 +191,20 @@ public class ExportService {
         entry(zip, csv, "sources.csv", "id", "name", "kind", "reliability", "reliability_note");
         forEachSource(negotiation, s -> row(csv, s.id(), s.name(), s.kind(), s.reliability(), s.reliabilityNote()));
 
+        // The texts stay out of the zip: spreadsheets cannot hold them; /documents/{id}/text serves each.
+        entry(zip, csv, "documents.csv", "id", "title", "url", "archived_url", "source_id", "published_on",
+                "published_on_precision", "retrieved_at", "language", "text_held", "text_sha256", "text_length");
+        forEachDocument(negotiation, d -> row(csv, d.id(), d.title(), d.url(), d.archivedUrl(), d.sourceId(),
+                d.publishedOn(), d.publishedOnPrecision(), d.retrievedAt(), d.language(), d.textHeld(), d.textSha256(),
+                d.textLength()));
+
         entry(zip, csv, "citations.csv", "id", "source_id", "title", "url", "published_on", "quote", "speaker", "kind",
-                "relation");
+                "relation", "document_id", "anchor_exact", "anchor_prefix", "anchor_suffix", "anchor_start", "anchor_end",
+                "via", "language", "translated", "original_quote", "credibility");
         forEachCitation(negotiation, c -> row(csv, c.id(), c.sourceId(), c.title(), c.url(), c.publishedOn(), c.quote(),
-                c.speaker(), c.kind(), c.relation()));
+                c.speaker(), c.kind(), c.relation(), c.documentId(), c.anchorExact(), c.anchorPrefix(), c.anchorSuffix(),
+                c.anchorStart(), c.anchorEnd(), String.join(";", c.via()), c.language(), c.translated(),
+                c.originalQuote(), c.credibility()));
 
         entry(zip, csv, "demands.csv", "slug", "negotiation", "proposer", "addressees", "title", "text", "topic", "kind",
                 "tabled_on", "status", "co_proposers", "concerned", "inseparable");
@@ -290,6 +307,10 @@ public class ExportService {
 
     void forEachSource(String negotiation, RowConsumer<ExportRepository.SourceRow> each) throws IOException {
         keyset(after -> rows.sources(negotiation, after, BATCH), ExportRepository.SourceRow::id, "", each);
+    }
+
+    void forEachDocument(String negotiation, RowConsumer<ExportRepository.DocumentRow> each) throws IOException {
+        keyset(after -> rows.documents(negotiation, after, BATCH), ExportRepository.DocumentRow::id, "", each);
     }
 
     void forEachCitation(String negotiation, RowConsumer<ExportRepository.CitationRow> each) throws IOException {

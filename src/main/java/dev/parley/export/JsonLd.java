@@ -15,8 +15,10 @@ import dev.parley.party.PartyKind;
 /**
  * The export as JSON-LD: schema.org for what the web already has words for (a demand and each
  * stance are a Claim, a citation a Quotation from a CreativeWork, parties and sources
- * Organizations or Persons, a negotiation an Event), PROV wasDerivedFrom from a stance to the
- * citations it rests on, and Parley's own terms under the served context. Node ids are the API's
+ * Organizations or Persons, a negotiation an Event, a document a CreativeWork its citations are part
+ * of), PROV wasDerivedFrom from a stance to the citations it rests on and from a citation to its
+ * document, W3C Web Annotation selectors for a citation's anchor, and Parley's own terms under the served context. Node ids are
+ * the API's
  * URLs of the same things.
  */
 final class JsonLd {
@@ -53,7 +55,21 @@ final class JsonLd {
                 Map.entry("corrects", Map.of("@id", "parley:corrects", "@type", "@id")),
                 Map.entry("effectiveOn", Map.of("@id", "parley:effectiveOn", "@type", "xsd:date")),
                 Map.entry("startDate", date), Map.entry("endDate", date), Map.entry("datePublished", date),
-                Map.entry("dateCreated", Map.of("@type", "xsd:dateTime"))));
+                Map.entry("dateCreated", Map.of("@type", "xsd:dateTime")),
+                Map.entry("oa", "http://www.w3.org/ns/oa#"),
+                Map.entry("archivedAt", id), Map.entry("dateRetrieved", Map.of("@id", "parley:dateRetrieved",
+                        "@type", "xsd:dateTime")),
+                Map.entry("textHeld", Map.of("@id", "parley:textHeld", "@type", "xsd:boolean")),
+                Map.entry("textSha256", "parley:textSha256"),
+                Map.entry("textLength", Map.of("@id", "parley:textLength", "@type", "xsd:integer")),
+                Map.entry("via", Map.of("@id", "parley:via", "@container", "@list")),
+                Map.entry("translated", Map.of("@id", "parley:translated", "@type", "xsd:boolean")),
+                Map.entry("originalQuote", "parley:originalQuote"),
+                Map.entry("credibility", Map.of("@id", "parley:credibility", "@type", "xsd:integer")),
+                Map.entry("selector", Map.of("@id", "oa:hasSelector")),
+                Map.entry("exact", "oa:exact"), Map.entry("prefix", "oa:prefix"), Map.entry("suffix", "oa:suffix"),
+                Map.entry("start", Map.of("@id", "oa:start", "@type", "xsd:nonNegativeInteger")),
+                Map.entry("end", Map.of("@id", "oa:end", "@type", "xsd:nonNegativeInteger"))));
     }
 
     private final ObjectMapper mapper;
@@ -90,6 +106,41 @@ final class JsonLd {
                 json.writeStringField("reliability", s.reliability().name());
                 json.writeEndObject();
             });
+            // Documents quoted from: CreativeWorks of their own, which citations are part of.
+            export.forEachDocument(negotiation, d -> {
+                json.writeStartObject();
+                json.writeStringField("@id", base + "/documents/" + d.id());
+                json.writeStringField("@type", "CreativeWork");
+                json.writeStringField("identifier", d.id());
+                json.writeStringField("headline", d.title());
+                if (d.url() != null) {
+                    json.writeStringField("url", d.url());
+                }
+                if (d.archivedUrl() != null) {
+                    json.writeStringField("archivedAt", d.archivedUrl());
+                }
+                if (d.sourceId() != null) {
+                    json.writeStringField("publisher", base + "/sources/" + d.sourceId());
+                }
+                if (d.publishedOn() != null) {
+                    json.writeStringField("datePublished", d.publishedOn().toString());
+                }
+                json.writeStringField("precision", d.publishedOnPrecision().name());
+                if (d.retrievedAt() != null) {
+                    json.writeStringField("dateRetrieved", d.retrievedAt().toString());
+                }
+                if (d.language() != null) {
+                    json.writeStringField("inLanguage", d.language());
+                }
+                json.writeBooleanField("textHeld", d.textHeld());
+                if (d.textSha256() != null) {
+                    json.writeStringField("textSha256", d.textSha256());
+                }
+                if (d.textLength() != null) {
+                    json.writeNumberField("textLength", d.textLength());
+                }
+                json.writeEndObject();
+            });
             export.forEachCitation(negotiation, c -> {
                 json.writeStartObject();
                 json.writeStringField("@id", base + "/citations/" + c.id());
@@ -114,6 +165,31 @@ final class JsonLd {
                 }
                 json.writeStringField("publisher", base + "/sources/" + c.sourceId());
                 json.writeEndObject();
+                if (c.documentId() != null) {
+                    String document = base + "/documents/" + c.documentId();
+                    json.writeStringField("isPartOf", document);
+                    json.writeStringField("wasDerivedFrom", document);
+                    anchor(json, c);
+                }
+                if (!c.via().isEmpty()) {
+                    json.writeArrayFieldStart("via");
+                    for (String relay : c.via()) {
+                        json.writeString(relay);
+                    }
+                    json.writeEndArray();
+                }
+                if (c.language() != null) {
+                    json.writeStringField("inLanguage", c.language());
+                }
+                if (c.translated() != null) {
+                    json.writeBooleanField("translated", c.translated());
+                }
+                if (c.originalQuote() != null) {
+                    json.writeStringField("originalQuote", c.originalQuote());
+                }
+                if (c.credibility() != null) {
+                    json.writeNumberField("credibility", c.credibility());
+                }
                 json.writeEndObject();
             });
             export.forEachNegotiation(negotiation, (n, participants) -> {
@@ -270,6 +346,29 @@ final class JsonLd {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /** The anchor as W3C Web Annotation selectors: the quote with its context, and its code-point offsets. */
+    private static void anchor(JsonGenerator json, ExportRepository.CitationRow c) throws IOException {
+        json.writeArrayFieldStart("selector");
+        json.writeStartObject();
+        json.writeStringField("@type", "oa:TextQuoteSelector");
+        json.writeStringField("exact", c.anchorExact());
+        if (c.anchorPrefix() != null) {
+            json.writeStringField("prefix", c.anchorPrefix());
+        }
+        if (c.anchorSuffix() != null) {
+            json.writeStringField("suffix", c.anchorSuffix());
+        }
+        json.writeEndObject();
+        if (c.anchorStart() != null && c.anchorEnd() != null) {
+            json.writeStartObject();
+            json.writeStringField("@type", "oa:TextPositionSelector");
+            json.writeNumberField("start", c.anchorStart());
+            json.writeNumberField("end", c.anchorEnd());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void ids(JsonGenerator json, String field, String path, List<String> keys) throws IOException {

@@ -101,7 +101,8 @@ class ExportTest {
         Map<String, List<CSVRecord>> files = csvs.records();
 
         assertThat(headers.keySet()).containsExactly("parties.csv", "negotiations.csv", "sources.csv",
-                "citations.csv", "demands.csv", "position_changes.csv", "events.csv", "links.csv", "revisions.csv");
+                "documents.csv", "citations.csv", "demands.csv", "position_changes.csv", "events.csv", "links.csv",
+                "revisions.csv");
         assertThat(headers.get("demands.csv")).containsExactly("slug", "negotiation", "proposer", "addressees",
                 "title", "text", "topic", "kind", "tabled_on", "status", "co_proposers", "concerned", "inseparable");
         assertThat(files.get("demands.csv")).extracting(r -> r.get("slug"), r -> r.get("title"), r -> r.get("status"))
