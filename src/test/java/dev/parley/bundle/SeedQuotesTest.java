@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -50,7 +52,7 @@ class SeedQuotesTest {
             int[] q = quote.codePoints().toArray();
             List<Integer> at = new ArrayList<>();
             for (int i = 0; i + q.length <= codePoints.length; i++) {
-                if (java.util.Arrays.equals(codePoints, i, i + q.length, q, 0, q.length)) {
+                if (Arrays.equals(codePoints, i, i + q.length, q, 0, q.length)) {
                     at.add(i);
                 }
             }
@@ -67,7 +69,7 @@ class SeedQuotesTest {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
                 texts.put(sha256(bytes), new SeedText(file.getFileName().toString(), text.codePoints().toArray()));
             }
         }
