@@ -3,6 +3,7 @@ package dev.parley.bundle;
 import static dev.parley.support.Api.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -30,12 +31,17 @@ class SeedStructureTest {
     static final String PACKAGE = "security-guarantees-as-single-package";
     static final String OFFER = "us-nato-offer-arms-control-and-trust-building-talks";
 
+    /**
+     * The package is REJECTED through its members. Nobody is partial on it: the United States' opening
+     * on the missiles, which made it so, rested on no text (issue 15, the evidence review) and is no
+     * longer recorded; Russia's charge that the US chose "convenient topics" stays Russia's words.
+     */
     @Test
-    void theUnitedStatesEngagedOnPartOfTheInseparablePackageWhileRefusingTheCore() {
+    void theInseparablePackageIsRejectedThroughItsMembers() {
         api().get("/api/v1/demands/" + PACKAGE).then().statusCode(200)
                 .body("kind", equalTo("PACKAGE")).body("inseparable", equalTo(true))
                 .body("status", equalTo("REJECTED"))
-                .body("partial_on_package", contains("united-states"))
+                .body("partial_on_package", empty())
                 .body("linked_from.type", hasItem("PART_OF"))
                 .body("linked_from.find { it.type == 'COUNTER_TO' }.demand", equalTo(OFFER));
     }
