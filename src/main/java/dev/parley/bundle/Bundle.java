@@ -135,7 +135,7 @@ public record Bundle(
             @NotNull CitationRelation relation,
             @Schema(description = "Id of the document quoted, among the bundle's documents or already held.", examples = "doc_seed0001") @Size(max = 44) String documentId,
             @Schema(description = "Where the quote sits in the document; checked against the document's text when it is held (422 with a pointer when it does not fit).") @Valid TextAnchor anchor,
-            @Schema(description = "Relays between speaker and publisher, in order.", examples = "[\"Russian Foreign Ministry\", \"Xinhua\", \"IANS\"]") @Size(max = 10) List<@NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cc}]*$", message = "must not hold control characters") String> via,
+            @Schema(description = "Relays between speaker and publisher, in order.", examples = "[\"Russian Foreign Ministry\", \"Xinhua\", \"IANS\"]") @Size(max = 10) List<@NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*$", message = "must not hold control characters") String> via,
             @Schema(description = "BCP 47 tag of the quote's language.", examples = "en") @Size(max = 35) @Pattern(regexp = CitationRequest.LANGUAGE, message = "must be a BCP 47 language tag such as en, ru or zh-Hant") String language,
             @Schema(description = "Whether the quote is a translation.", examples = "true") Boolean translated,
             @Schema(description = "The words in the language they were said in; only for a translated quote.", examples = "Нам нужны юридически обязывающие гарантии.") @Size(max = 4000) String originalQuote,
