@@ -18,7 +18,7 @@ public record CitationView(
         @Schema(description = "The exact words.") String quote,
         String speaker,
         CitationKind kind,
-        @Schema(description = "Under /citations, the relation given when the citation was created; in a position, the relation of that stance's link to it, which may differ (one citation may support one stance and be context for another).") CitationRelation relation,
+        CitationRelation relation,
         Instant createdAt,
         @Schema(description = "Id of the document the quote comes from.", examples = "doc_01jd3k5x2q8w9e7r6t5y4u3i2o") String documentId,
         @Schema(description = "Where the quote sits in the document; present with document_id. When Parley holds the text, exact is its slice [start, end).") TextAnchor anchor,

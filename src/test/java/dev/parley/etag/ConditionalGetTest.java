@@ -281,11 +281,12 @@ class ConditionalGetTest {
         unchanged(filtered, filteredTag);
         unchanged(byStatus, byStatusTag);
 
-        // A stance that leaves the derived status alone changes neither the demand nor the lists.
+        // A stance that leaves the derived status alone still changes the demand's explain (the stances its
+        // rule read): that demand and the lists move, the other demand does not.
         stance(second, scene.first(), "NO_RESPONSE", "2022-01-15", scene.source());
         unchanged(item, itemTag);
-        unchanged(otherItem, otherTag);
-        unchanged(filtered, filteredTag);
+        otherTag = moved(otherItem, otherTag);
+        filteredTag = moved(filtered, filteredTag);
 
         // One that moves the derived status of the second demand changes it and the lists, not the first.
         stance(second, scene.first(), "REJECTED", "2022-01-20", scene.source());

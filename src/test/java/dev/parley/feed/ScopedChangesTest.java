@@ -127,12 +127,13 @@ class ScopedChangesTest {
         assertThat(map(map(moves.get(0).get("data")).get("after"))).containsEntry("slug", talks.demand())
                 .containsEntry("negotiation", talks.negotiation());
 
-        // A stance that leaves the derived status where it was moves nothing.
+        // A stance that leaves the derived status where it was moves no status; the demand's explain
+        // (the stances its rule read) changed, so the demand itself is updated.
         String before = head();
         stance(talks, "CODIFIED", "2022-02-10");
         assertThat(scoped(before, "demand", talks.demand(), "type", "demand.status_changed")).isEmpty();
         assertThat(scoped(before, "demand", talks.demand())).extracting(c -> c.get("type"))
-                .containsExactly("position.changed");
+                .containsExactly("position.changed", "demand.updated");
     }
 
     /** An inseparable package the talks' demand is PART_OF, from the same proposer to the same addressee. */
