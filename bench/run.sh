@@ -9,6 +9,9 @@
 #   bench/run.sh --only floor   Parley beside the framework's own floor (bench/floor) alone, about 6
 #                           minutes; results in bench/results/floor-latest.json, and a section of
 #                           BENCHMARKS.md (the other tables stay those of the last full run)
+#   bench/run.sh --only quote   Q alone: stance PUTs whose citation is checked against 1 MiB held
+#                           texts beside the same PUT with a plain citation, about 2 minutes; results in
+#                           bench/results/quote-latest.json and a section of BENCHMARKS.md
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --exports-only (only GET /export in each format on H2 at each scale: sizes, times, RSS),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
@@ -33,7 +36,7 @@ while [ $# -gt 0 ]; do
     --jfr) PASS+=(--jfr) ;;
     --exports-only) PASS+=(--exports-only); EXPORTS_ONLY=1 ;;
     --only) PASS+=(--only "$2"); shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift

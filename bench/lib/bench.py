@@ -44,10 +44,11 @@ HOST = '127.0.0.1'
 MODES = {
     'quick': dict(threads=2, connections=16, duration=4, warmup=1, scales=[1000], pg_scale=1000,
                   pg_reads=False, sample_copies=1, s4_positions=128, s4_warmup=3, s5_rates=[100], s5_duration=4,
-                  s5_warmup=2, s5_negotiations=5, floor_repeats=1),
+                  s5_warmup=2, s5_negotiations=5, floor_repeats=1, quote_puts=40, quote_warmup=10),
     'full': dict(threads=2, connections=16, duration=15, warmup=5, scales=[1000, 10000, 100000],
                  pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256, s4_warmup=60,
-                 s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10, floor_repeats=3),
+                 s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10, floor_repeats=3,
+                 quote_puts=150, quote_warmup=40),
 }
 LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
 
@@ -797,6 +798,136 @@ def framework_floor(ctx):
     ratio_row('RSS after load', 'parley/image', 'floor/image', 'rss_mb', 'MB')
 
 
+# ---------------------------------------------------------------- Q: the quote check
+
+QUOTE = 'We need legally binding guarantees, not promises, said the deputy minister (sentence 15).'
+QUOTE_WORDS = ('security', 'guarantees', 'NATO', 'enlargement', 'the', 'of', 'and', 'treaty', 'Parties', 'shall',
+               's\u00e9curit\u00e9', '\u0431\u0435\u0437\u043e\u043f\u0430\u0441\u043d\u043e\u0441\u0442\u044c',
+               '\u0433\u0430\u0440\u0430\u043d\u0442\u0438\u0438', '\u201cindivisible\u201d', 'equal', 'undiminished',
+               'missiles', 'deployment', 'territory', 'consultations', 'Article', '1', 'not', 'promises')
+
+
+def quote_text(max_bytes, seed=15):
+    """Prose taking at most `max_bytes` as a JSON string (Latin, accented, Cyrillic words, curly quotes,
+    paragraphs), deterministic, with QUOTE once at its end: where a search finds it last."""
+    import random
+    rnd = random.Random(seed)
+    parts, size = [], 0
+    tail = '\n\n' + QUOTE + ' The end.'
+
+    def json_bytes(value):
+        return len(json.dumps(value, ensure_ascii=False).encode('utf-8')) - 2
+
+    budget = max_bytes - json_bytes(tail)
+    while True:
+        sentence = ' '.join(rnd.choice(QUOTE_WORDS) for _ in range(rnd.randint(6, 18))).capitalize() + '.'
+        sentence += '\n\n' if rnd.random() < 0.15 else ' '
+        n = json_bytes(sentence)
+        if size + n > budget:
+            break
+        parts.append(sentence)
+        size += n
+    return ''.join(parts) + tail
+
+
+def quote_check(ctx):
+    """Q: what checking a citation's quote against a held text costs a stance write. One client sends
+    sequential PUTs with If-Match (each after an untimed GET for the ETag), in turn to three
+    positions of one demand: one whose citation names no document; one whose citation is anchored
+    in the same document every time (about 1 MiB of text, whose folded form the service keeps); one
+    whose citation is anchored in each of three such documents in turn, more than the service keeps,
+    so every write reads and folds a whole text again. Warm-up PUTs first, then `quote_puts` of each,
+    timed at the client."""
+    svc = Service(ctx, 'h2-quote', H2(ctx, 'h2-quote'))
+    auth = {'Authorization': 'Bearer ' + ADMIN_KEY, 'Content-Type': 'application/json'}
+
+    def call(method, path, body, headers=None, expect=(200, 201)):
+        h = dict(auth)
+        h.update(headers or {})
+        status, answer_headers, answer = http(method, svc.url(path), json.dumps(body, ensure_ascii=False)
+                                              .encode('utf-8'), h)
+        if status not in expect:
+            raise RuntimeError('%s %s: %s %s' % (method, path, status, answer[:300]))
+        return answer_headers, json.loads(answer)
+
+    kinds = ('plain', 'kept', 'refolded')
+    tag = 'q%d' % int(time.time())
+    for slug in ('proposer',) + kinds:
+        call('POST', '/api/v1/parties', {'slug': '%s-%s' % (tag, slug), 'name': slug, 'kind': 'STATE'})
+    call('POST', '/api/v1/negotiations', {'slug': tag + '-talks', 'title': 'Quote bench', 'started_on': '2022-01-01',
+                                          'participants': ['%s-%s' % (tag, p) for p in ('proposer',) + kinds]})
+    call('POST', '/api/v1/demands', {'slug': tag + '-demand', 'negotiation': tag + '-talks', 'proposer': tag + '-proposer',
+                                     'addressees': ['%s-%s' % (tag, k) for k in kinds], 'title': 'Guarantees',
+                                     'text': 'Legally binding guarantees.', 'topic': 'security', 'kind': 'DEMAND',
+                                     'tabled_on': '2022-01-10'})
+    _, source = call('POST', '/api/v1/sources', {'name': 'Ministry', 'kind': 'GOVERNMENT', 'reliability': 'B'})
+    documents, create_ms, text = [], [], None
+    for seed in (15, 16, 17):
+        # The whole body must stay within the 1 MiB body limit; the text takes all of it but 512 bytes.
+        text = quote_text(1024 * 1024 - 512, seed)
+        t0 = time.perf_counter()
+        _, document = call('POST', '/api/v1/documents', {'title': 'Statement %d' % seed, 'source_id': source['id'],
+                                                         'text': text})
+        create_ms.append((time.perf_counter() - t0) * 1000)
+        documents.append(document['id'])
+
+    def citation(kind, i):
+        c = {'source_id': source['id'], 'title': 'Statement', 'quote': QUOTE.replace(', ', ',\u00a0'),
+             'kind': 'OFFICIAL_TEXT', 'relation': 'SUPPORTS'}
+        if kind == 'kept':
+            c['document_id'] = documents[0]
+        elif kind == 'refolded':
+            c['document_id'] = documents[i % len(documents)]
+        return c
+
+    paths = {kind: '/api/v1/demands/%s-demand/positions/%s-%s' % (tag, tag, kind) for kind in kinds}
+    times = {kind: [] for kind in kinds}
+
+    def put(kind, i):
+        body = {'status': 'REJECTED', 'effective_on': '2022-01-20', 'note': 'write %d' % i,
+                'citations': [citation(kind, i)]}
+        # A write of one position moves the others' ETags too (they share the demand): read it first, untimed.
+        etag = etag_of(svc.url(paths[kind]))
+        t = time.perf_counter()
+        _, answer = call('PUT', paths[kind], body, {'If-Match': etag})
+        elapsed = (time.perf_counter() - t) * 1000
+        if kind != 'plain' and answer['citations'][0]['anchor']['exact'] != QUOTE:
+            raise RuntimeError('the citation was not anchored: %s' % answer['citations'][0])
+        return elapsed
+
+    warm, n = ctx.p['quote_warmup'], ctx.p['quote_puts']
+    log('Q: %d warm-up and %d measured PUTs of each kind, documents of %d bytes (created in %s ms)'
+        % (warm, n, len(text.encode('utf-8')), ', '.join('%.0f' % t for t in create_ms)))
+    for i in range(warm + n):
+        for kind in kinds:
+            elapsed = put(kind, i)
+            if i >= warm:
+                times[kind].append(elapsed)
+    svc.stop()
+
+    def summary(values):
+        ordered = sorted(values)
+        return {'median_ms': round(ordered[len(ordered) // 2], 2), 'p90_ms': round(ordered[int(len(ordered) * 0.9)], 2),
+                'mean_ms': round(sum(ordered) / len(ordered), 2)}
+
+    result = {'puts': n, 'warmup_puts': warm, 'text_bytes': len(text.encode('utf-8')),
+              'text_code_points': len(text), 'documents': len(documents),
+              'document_create_ms': [round(t, 1) for t in create_ms]}
+    for kind in kinds:
+        result[kind] = summary(times[kind])
+    for kind, what in (('kept', 'the same held text each time, kept folded'),
+                       ('refolded', 'one of %d held texts in turn, each read and folded again' % len(documents))):
+        result[kind + '_median_ratio'] = round(result[kind]['median_ms'] / result['plain']['median_ms'], 2)
+        result[kind + '_p90_ratio'] = round(result[kind]['p90_ms'] / result['plain']['p90_ms'], 2)
+        ctx.row('Q', 'h2', None, 'stance PUT with a citation anchored in %s (%d bytes) ÷ the same PUT with a plain '
+                'citation (median %.1f vs %.1f ms)' % (what, result['text_bytes'], result[kind]['median_ms'],
+                                                      result['plain']['median_ms']),
+                result[kind + '_median_ratio'], '×')
+    ctx.results['quote'] = result
+    log('Q: %s' % {k: result[k] for k in kinds})
+    log('Q: median ratios kept %.2f, refolded %.2f' % (result['kept_median_ratio'], result['refolded_median_ratio']))
+
+
 def fmt_num(v):
     return ('%.2f' % v) if v < 100 else ('%.0f' % v)
 
@@ -1009,7 +1140,8 @@ def main():
     ap.add_argument('--scales')
     ap.add_argument('--jfr', action='store_true')
     ap.add_argument('--exports-only', action='store_true', help='only the export step, on H2, at each scale')
-    ap.add_argument('--only', choices=['floor'], help='run one phase alone; its results go to <phase>-latest.json')
+    ap.add_argument('--only', choices=['floor', 'quote'],
+                    help='run one phase alone; its results go to <phase>-latest.json')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -1026,6 +1158,9 @@ def main():
         if args.only == 'floor':
             framework_floor(ctx)
             return finish(args, res, started, 'floor-')
+        if args.only == 'quote':
+            quote_check(ctx)
+            return finish(args, res, started, 'quote-')
         # ------------------------------------------------------------ H2
         h2 = H2(ctx)
         data = DataSet(seed)

@@ -231,6 +231,9 @@ def markdown(res, chart_rel):
     if fl:
         floor_section(w, fl, fl is not res)
 
+    if res.get('quote_run'):
+        quote_section(w, res['quote_run'])
+
     js = res.get('json_server') or {}
     if js.get('runs'):
         w('## The floor: json-server %s serving the same data\n' % js['version'])
@@ -429,6 +432,35 @@ def floor_section(w, fl, separate):
     w('Image options: `%s`.\n' % ' '.join(fl['floor']['options']['image']))
 
 
+def quote_section(w, q):
+    r = q['quote']
+    m = q['machine']
+    w('## Q: checking a quote against its document\n')
+    w('A stance PUT whose new citation names a document Parley holds the text of must find the quote in that text '
+      '(Unicode NFC; curly and straight quote marks and runs of white space equal) before anything is written. The '
+      'service keeps the folded form of the texts cited last (about 2M UTF-16 units in all), since a text never '
+      'changes; a text not kept is read and folded again. Here each text is about %s bytes of UTF-8 (%s code points, the '
+      'quote at its very end). One client sends sequential PUTs with If-Match, in turn to three positions of one '
+      'demand: one citing the quote with no document, one citing it in the same document every time, one citing it '
+      'in each of %d documents in turn (more than are kept, so every write folds a whole text). %d warm-up PUTs of '
+      'each, then %d of each, timed at the client. From `bench/run.sh --only quote` (started %s, commit %s, %s, load '
+      'average %s before).\n' % (fmt(r['text_bytes']), fmt(r['text_code_points']), r['documents'], r['warmup_puts'],
+                                 r['puts'], q['started_at'], m.get('commit'), m.get('java'),
+                                 '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
+    w('| stance PUT with | median ms | p90 ms | mean ms | median ÷ plain | p90 ÷ plain |')
+    w('|---|---|---|---|---|---|')
+    for key, label in (('plain', 'a citation naming no document'),
+                       ('kept', 'a citation anchored in a held text kept folded'),
+                       ('refolded', 'a citation anchored in a held text folded again')):
+        ratios = ('—', '—') if key == 'plain' else ('**%s×**' % fmt(r[key + '_median_ratio'], 2),
+                                                    '%s×' % fmt(r[key + '_p90_ratio'], 2))
+        w('| %s | %s | %s | %s | %s | %s |' % (label, fmt(r[key]['median_ms'], 2), fmt(r[key]['p90_ms'], 2),
+                                              fmt(r[key]['mean_ms'], 2), ratios[0], ratios[1]))
+    w('')
+    w('Recording each document (one POST of the whole text) took %s ms.\n'
+      % ', '.join(fmt(t) for t in r['document_create_ms']))
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
     with open(src) as f:
@@ -437,6 +469,10 @@ def main():
     if os.path.exists(floor_only):
         with open(floor_only) as f:
             res['floor_run'] = json.load(f)
+    quote_only = os.path.join(os.path.dirname(src), 'quote-latest.json')
+    if os.path.exists(quote_only):
+        with open(quote_only) as f:
+            res['quote_run'] = json.load(f)
     chart = os.path.join(BENCH, 'results', 'chart.svg')
     with open(chart, 'w') as f:
         f.write(svg_chart(res))

@@ -65,14 +65,14 @@ public record Bundle(
 
     @Schema(name = "BundleDocument", requiredProperties = { "id", "title" })
     public record BundleDocument(
-            @Schema(pattern = "^doc_[a-z0-9_]{4,40}$", examples = "doc_seed0001") @NotNull @Pattern(regexp = "^doc_[a-z0-9_]{4,40}$", message = "must be doc_ and 4 to 40 of a-z, 0-9, _") String id,
-            @Schema(examples = "Treaty between the United States of America and the Russian Federation on security guarantees") @NotBlank @Size(max = 500) String title,
-            @Schema(format = "uri", examples = "https://mid.ru/ru/foreign_policy/rso/nato/1790818/") @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
-            @Schema(format = "uri", examples = "https://web.archive.org/web/20211217194503/https://mid.ru/ru/foreign_policy/rso/nato/1790818/") @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String archivedUrl,
+            @Schema(description = "The document's id, kept on import.", pattern = "^doc_[a-z0-9_]{4,40}$", examples = "doc_seed0001") @NotNull @Pattern(regexp = "^doc_[a-z0-9_]{4,40}$", message = "must be doc_ and 4 to 40 of a-z, 0-9, _") String id,
+            @Schema(description = "Headline or name of the document.", examples = "Treaty between the United States of America and the Russian Federation on security guarantees") @NotBlank @Size(max = 500) String title,
+            @Schema(description = "Where it is published.", format = "uri", examples = "https://mid.ru/ru/foreign_policy/rso/nato/1790818/") @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
+            @Schema(description = "A copy kept by an archive.", format = "uri", examples = "https://web.archive.org/web/20211217194503/https://mid.ru/ru/foreign_policy/rso/nato/1790818/") @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String archivedUrl,
             @Schema(description = "Id of the source that published it, among the bundle's sources or already held.", examples = "src_seed0001") @Size(max = 44) String sourceId,
-            @Schema(examples = "2021-12-17") LocalDate publishedOn,
-            @Schema(examples = "DAY") PublishedPrecision publishedOnPrecision,
-            @Schema(examples = "2021-12-18T08:00:00Z") Instant retrievedAt,
+            @Schema(description = "The day it was published, as published_on_precision says.", examples = "2021-12-17") LocalDate publishedOn,
+            @Schema(description = "How exactly published_on is known: DAY when absent with published_on, UNKNOWN without.", examples = "DAY") PublishedPrecision publishedOnPrecision,
+            @Schema(description = "When the text was retrieved from url.", examples = "2021-12-18T08:00:00Z") Instant retrievedAt,
             @Schema(description = "BCP 47 tag of the document's language.", examples = "ru") @Size(max = 35) @Pattern(regexp = CitationRequest.LANGUAGE, message = "must be a BCP 47 language tag such as en, ru or zh-Hant") String language,
             @Schema(description = "The full text when Parley holds it (text_held true); a document already held keeps its text, which must be this one.", examples = "1. The Parties shall cooperate on the basis of the principles of indivisible, equal and undiminished security.") String text,
             @Schema(description = "SHA-256 of the text's UTF-8 bytes in lowercase hex; must be the text's when text is given.", pattern = "^[0-9a-f]{64}$", examples = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hex digits") String textSha256,

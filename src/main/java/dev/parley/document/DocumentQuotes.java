@@ -1,5 +1,6 @@
 package dev.parley.document;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,14 +16,25 @@ import dev.parley.document.QuoteMatcher.Context;
 import dev.parley.document.QuoteMatcher.Found;
 import dev.parley.document.QuoteMatcher.NotFound;
 
-/** Anchors citations' quotes in documents: in the held text with {@link QuoteMatcher}, else as the caller says. */
+/**
+ * Anchors citations' quotes in documents: in the held text with {@link QuoteMatcher}, else as the
+ * caller says. A held text never changes, so its folded form is kept, by the text's SHA-256, for
+ * the texts cited most recently: reading and folding 1 MiB costs a write about 20 ms, a search of
+ * the folded form well under one (BENCHMARKS.md, Q).
+ */
 @ApplicationScoped
 class DocumentQuotes implements QuoteLocator {
+
+    /** UTF-16 units of text whose folded forms are kept: about 16 MB of heap at most. */
+    static final long KEPT_CHARS = 2 * 1024 * 1024;
 
     private static final String RULE = " Quotes are compared in Unicode NFC, with curly and straight quote marks and"
             + " runs of white space equal, and nothing else forgiven.";
 
     private final DocumentRepository documents;
+    /** Folded texts by SHA-256, least recently used first. */
+    private final LinkedHashMap<String, QuoteMatcher.Prepared> folded = new LinkedHashMap<>(16, 0.75f, true);
+    private long keptChars;
 
     DocumentQuotes(DocumentRepository documents) {
         this.documents = documents;
@@ -44,15 +56,37 @@ class DocumentQuotes implements QuoteLocator {
         if (!QuoteMatcher.matchable(quote)) {
             throw new InvalidRequest("/quote", "must hold more than white space");
         }
-        String text = documents.text(documentId).orElseThrow(
-                () -> new IllegalStateException("Document " + documentId + " is marked as held but has no text"));
         Context context = requested == null ? Context.NONE
                 : new Context(requested.prefix(), requested.suffix(), requested.start());
-        return switch (QuoteMatcher.find(text, quote, context)) {
+        return switch (prepared(document).find(quote, context)) {
             case Found found -> checked(document, found, requested);
             case NotFound notFound -> throw notFound(document, notFound);
             case Ambiguous ambiguous -> throw ambiguous(document, ambiguous);
         };
+    }
+
+    /** The document's folded text, kept or made now. */
+    private QuoteMatcher.Prepared prepared(Document document) {
+        synchronized (folded) {
+            QuoteMatcher.Prepared kept = folded.get(document.textSha256);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        String text = documents.text(document.id).orElseThrow(
+                () -> new IllegalStateException("Document " + document.id + " is marked as held but has no text"));
+        QuoteMatcher.Prepared prepared = QuoteMatcher.prepare(text);
+        synchronized (folded) {
+            if (folded.put(document.textSha256, prepared) == null) {
+                keptChars += text.length();
+            }
+            var eldest = folded.entrySet().iterator();
+            while (keptChars > KEPT_CHARS && folded.size() > 1) {
+                keptChars -= eldest.next().getValue().chars();
+                eldest.remove();
+            }
+        }
+        return prepared;
     }
 
     private static TextAnchor checked(Document document, Found found, TextAnchor requested) {

@@ -152,6 +152,11 @@ public final class QuoteMatcher {
         public int length() {
             return folded.codePoints;
         }
+
+        /** The text's length in UTF-16 units, what it and its folded form take in memory. */
+        public int chars() {
+            return text.length();
+        }
     }
 
     private static int back(String text, int index) {
