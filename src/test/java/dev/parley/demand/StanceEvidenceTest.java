@@ -144,6 +144,12 @@ class StanceEvidenceTest {
 
         List<String> types = feedFor(demand).stream().map(c -> (String) c.get("type")).toList();
         assertThat(types).contains("position.corrected");
+        // Subscribers of corrections only (feed or webhook: the same filter) get exactly this one.
+        List<Map<String, Object>> corrections = api().queryParam("demand", demand)
+                .queryParam("type", "position.corrected").get("/api/v1/changes").then().statusCode(200).extract()
+                .jsonPath().getList("items");
+        assertThat(corrections.stream().map(c -> (Object) ((Map<?, ?>) c.get("data")).get("change_id")).toList())
+                .containsExactly((int) correction);
         List<Object> changedIds = feedFor(demand).stream().filter(c -> "position.changed".equals(c.get("type")))
                 .map(c -> (Object) ((Map<?, ?>) c.get("data")).get("change_id")).toList();
         assertThat(changedIds).contains((int) wrong).doesNotContain((int) correction);
