@@ -117,7 +117,7 @@ class ClientSmokeIT {
         String cursor = feedHead();
 
         // Read the position and its ETag (a response header: only the ...WithHttpInfo variant shows it).
-        ApiResponse<Position> read = positions.getPositionWithHttpInfo(party, demand.getSlug(), null);
+        ApiResponse<Position> read = positions.getPositionWithHttpInfo(party, demand.getSlug(), null, null, null);
         assertEquals(200, read.getStatusCode());
         String etag = header(read.getHeaders(), "ETag");
         assertTrue(etag.startsWith("\""), "a strong ETag: " + etag);
@@ -171,7 +171,7 @@ class ClientSmokeIT {
                 () -> positions.recordStance(party, demand.getSlug(), stance, etag));
         assertProblem(stale, 412);
 
-        ApiResponse<Position> reread = positions.getPositionWithHttpInfo(party, demand.getSlug(), null);
+        ApiResponse<Position> reread = positions.getPositionWithHttpInfo(party, demand.getSlug(), null, null, null);
         assertEquals(PositionStatus.OPEN_TO_DISCUSSION, reread.getData().getStatus());
         assertEquals(note, reread.getData().getNote());
         assertEquals(newEtag, header(reread.getHeaders(), "ETag"), "the PUT answered the position's current ETag");
@@ -247,8 +247,8 @@ class ClientSmokeIT {
         String token = null;
         int pages = 0;
         do {
-            PageDemandView page = demands.listDemands(null, null, NEGOTIATION, null, null, null, null, PAGE_SIZE, token,
-                    null);
+            PageDemandView page = demands.listDemands(null, null, null, NEGOTIATION, null, null, null, null, PAGE_SIZE,
+                    token, null);
             pages++;
             token = page.getNextPageToken();
             assertTrue(page.getItems().size() <= PAGE_SIZE, "page_size is honoured");
