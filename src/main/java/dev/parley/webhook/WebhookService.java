@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.parley.common.Clock;
+import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
 import dev.parley.common.InvalidRequest;
@@ -106,24 +107,34 @@ public class WebhookService {
 
     /**
      * Seals again, under the current key, every secret stored in plain text (before V70) or under a
-     * previous key; answers how many subscriptions it changed. The rows are locked, so replicas
-     * starting together do it once. Nothing a reader sees moves, so no version does either.
+     * previous key; answers how many subscriptions it changed. A previous secret past its grace
+     * period signs nothing more and is dropped instead. The rows are locked, so replicas starting
+     * together do it once. Nothing a reader sees moves, so no version does either.
      *
-     * @throws IllegalStateException when no configured key opens a stored secret
+     * @throws Conflict when no configured key opens a stored secret
      */
     @Transactional
-    int reseal() {
+    public int reseal() {
         List<Webhook> stale = webhooks.lockSealedOtherwiseThan(secrets.currentKeyId());
+        Instant now = Clock.now();
         for (Webhook webhook : stale) {
+            if (webhook.previousSecretUntil == null || !webhook.previousSecretUntil.isAfter(now)) {
+                webhook.previousSecret = null;
+                webhook.previousSecretUntil = null;
+            }
             try {
                 webhook.secret = resealed(webhook.secret, webhook.id);
                 webhook.previousSecret = resealed(webhook.previousSecret, webhook.id);
             } catch (SecretCipher.Unreadable e) {
-                throw new IllegalStateException("Webhook " + webhook.id + ": " + e.getMessage()
-                        + ". Start with the key that sealed it in PARLEY_SECRETS_KEY or PARLEY_SECRETS_PREVIOUS_KEYS.");
+                throw new Conflict("SECRET_KEY_MISSING", "Webhook " + webhook.id + ": " + e.getMessage()
+                        + ". Give the key that sealed it in PARLEY_SECRETS_KEY or PARLEY_SECRETS_PREVIOUS_KEYS.");
             }
         }
         return stale.size();
+    }
+
+    public String currentKeyId() {
+        return secrets.currentKeyId();
     }
 
     private String resealed(String stored, String id) {

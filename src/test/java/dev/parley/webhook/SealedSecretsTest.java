@@ -4,6 +4,9 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.common.Active;
+import dev.parley.common.Conflict;
 import dev.parley.common.ParleyConfig;
 import dev.parley.security.SecretCipher;
 import dev.parley.security.SecretsAtRest;
@@ -115,12 +119,15 @@ class SealedSecretsTest {
         assertThat(read.verify(secret)).as("signed from the plain-text row").isNull();
         assertThat(read.verify(previous)).isNull();
 
-        // What the start of the service does (Resealing): the row is sealed, once.
-        assertThat(service.reseal()).isGreaterThanOrEqualTo(1);
+        // What the start of the service does (Resealing), asked for by an admin: the row is sealed, once.
+        api().post(WEBHOOKS + "/reseal-secrets").then().statusCode(200)
+                .body("key_id", equalTo(secrets.currentKeyId()))
+                .body("resealed", greaterThanOrEqualTo(1));
         Stored stored = stored(id);
         assertSealed(stored.secret(), secret);
         assertSealed(stored.previousSecret(), previous);
         assertThat(service.reseal()).as("nothing left to seal").isZero();
+        api().post(WEBHOOKS + "/reseal-secrets").then().statusCode(200).body("resealed", equalTo(0));
         assertNoSecretInPlainText();
 
         Request sealed = ping(id, receiver, 2);
@@ -137,11 +144,31 @@ class SealedSecretsTest {
         assertThat(service.target(id).refusal()).as("the dispatcher records this and retries later")
                 .contains("key id " + elsewhere.currentKeyId()).contains("not among the configured keys");
         assertThatThrownBy(service::reseal).as("the service does not start")
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining(id).hasMessageContaining("PARLEY_SECRETS_PREVIOUS_KEYS");
+        api().post(WEBHOOKS + "/reseal-secrets").then().statusCode(409)
+                .body("code", equalTo("SECRET_KEY_MISSING"))
+                .body("detail", containsString(id));
         bare().header("If-Match", "*").delete(WEBHOOKS + "/" + id).then().statusCode(204);
         subscriptions.remove(id);
         assertThat(service.reseal()).isZero();
+    }
+
+    @Test
+    void aPreviousSecretPastItsGracePeriodIsDroppedRatherThanSealedAgain() throws SQLException {
+        String id = "whk_expired_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        SecretCipher elsewhere = new SecretCipher(SecretCipher.parseKey(SecretCipher.newKey(), "a key"), List.of());
+        String secret = Signatures.newSecret();
+        insert(id, "http://127.0.0.1:9/hooks", secret, elsewhere.seal(Signatures.newSecret(), "webhook/" + id),
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+
+        assertThat(service.reseal()).as("a lost key that sealed only an expired secret does not stop a start")
+                .isEqualTo(1);
+        Stored stored = stored(id);
+        assertSealed(stored.secret(), secret);
+        assertThat(stored.previousSecret()).isNull();
+        assertThat(service.target(id).previousSecret()).isNull();
+        assertThat(service.target(id).secret()).isEqualTo(secret);
     }
 
     @Test
@@ -203,6 +230,11 @@ class SealedSecretsTest {
 
     /** A subscription as a version before V70 stored it, with its secrets in plain text. */
     private void insert(String id, String url, String secret, String previous) throws SQLException {
+        insert(id, url, secret, previous, previous == null ? null : OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
+    }
+
+    private void insert(String id, String url, String secret, String previous, OffsetDateTime previousUntil)
+            throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("insert into webhook (id, url, event_types, active,"
@@ -212,7 +244,7 @@ class SealedSecretsTest {
             insert.setString(2, url);
             insert.setString(3, secret);
             insert.setString(4, previous);
-            insert.setObject(5, previous == null ? null : now.plusHours(1));
+            insert.setObject(5, previousUntil);
             insert.setObject(6, now);
             insert.setObject(7, now);
             insert.executeUpdate();
