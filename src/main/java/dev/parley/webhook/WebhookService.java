@@ -114,7 +114,7 @@ public class WebhookService {
      * @throws Conflict when no configured key opens a stored secret
      */
     @Transactional
-    public int reseal() {
+    int reseal() {
         List<Webhook> stale = webhooks.lockSealedOtherwiseThan(secrets.currentKeyId());
         Instant now = Clock.now();
         for (Webhook webhook : stale) {
@@ -133,7 +133,7 @@ public class WebhookService {
         return stale.size();
     }
 
-    public String currentKeyId() {
+    String currentKeyId() {
         return secrets.currentKeyId();
     }
 
