@@ -25,8 +25,10 @@ RUN --mount=type=cache,target=/root/.m2,id=parley-m2 \
 
 # ---- run -----------------------------------------------------------------------------------------
 FROM ${RUNTIME_IMAGE}
-# The embedded H2 database (the default, PARLEY_DB_KIND=h2) and the generated admin key live in
-# /data; with PARLEY_DB_KIND=postgresql nothing is written there.
+# The embedded H2 database (the default, PARLEY_DB_KIND=h2), the generated admin key and the
+# generated key that seals webhook secrets (secrets.key, unless PARLEY_SECRETS_KEY is set) live in
+# /data, which the service narrows to its owner at start; with PARLEY_DB_KIND=postgresql nothing is
+# written there.
 # JVM_OPTS: the heap follows the container's memory limit (at most 75 % of it; metaspace, threads and
 # buffers take most of the rest) and starts small (5 %): after the reads of a busy dashboard the
 # service uses about 35 MB of heap, and a heap committed at 25 % from the start cost about 40 MB of

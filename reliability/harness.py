@@ -7,6 +7,7 @@ the service this module started, by its PID.
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import http.client
@@ -202,6 +203,10 @@ class Service:
         return "\n".join(self._log_since_start().splitlines()[-lines:])
 
 
+# One key for the whole run: a restarted service must open what the previous one sealed.
+SECRETS_KEY = base64.b64encode(os.urandom(32)).decode()
+
+
 def service_env(db: str, data_dir: Path | None, pg_db: str | None, admin_key: str) -> dict:
     env = {
         "PARLEY_BOOTSTRAP_ADMIN_KEY": admin_key,
@@ -220,6 +225,8 @@ def service_env(db: str, data_dir: Path | None, pg_db: str | None, admin_key: st
         env["PARLEY_DB_URL"] = f"jdbc:postgresql://{PG_HOST}:{PG_PORT}/{pg_db}"
         env["PARLEY_DB_USER"] = PG_USER
         env["PARLEY_DB_PASSWORD"] = ""
+        # Every process on one database must seal webhook secrets with the same key.
+        env["PARLEY_SECRETS_KEY"] = SECRETS_KEY
     return env
 
 

@@ -14,6 +14,7 @@ Phases:
     pgbench, S5, RSS after load; with the service stopped, pgbench replaying a stance write.
 """
 import argparse
+import base64
 import datetime
 import json
 import os
@@ -267,6 +268,10 @@ class H2:
                     timeout=3600)
 
 
+# One key for every run against one database: the secrets it sealed must open again.
+SECRETS_KEY = base64.b64encode(os.urandom(32)).decode()
+
+
 class Postgres:
     kind = 'postgresql'
 
@@ -278,7 +283,9 @@ class Postgres:
         return {'PARLEY_DB_KIND': 'postgresql',
                 'PARLEY_DB_URL': 'jdbc:postgresql://%s:5432/%s' % (HOST, self.database),
                 'PARLEY_DB_USER': os.environ.get('BENCH_PG_USER', 'postgres'),
-                'PARLEY_DB_PASSWORD': os.environ.get('BENCH_PG_PASSWORD', '')}
+                'PARLEY_DB_PASSWORD': os.environ.get('BENCH_PG_PASSWORD', ''),
+                # PostgreSQL does not start without a key for the webhook secrets it stores.
+                'PARLEY_SECRETS_KEY': SECRETS_KEY}
 
     def psql(self, *args):
         return run_tracked(self.work, 'psql', ['psql', '-h', HOST, '-U', os.environ.get('BENCH_PG_USER', 'postgres'),

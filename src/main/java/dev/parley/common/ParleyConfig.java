@@ -1,6 +1,7 @@
 package dev.parley.common;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -38,6 +39,8 @@ public interface ParleyConfig {
 
     Webhooks webhooks();
 
+    Secrets secrets();
+
     ResponseCache responseCache();
 
     Versions versions();
@@ -70,6 +73,18 @@ public interface ParleyConfig {
         /** Bodies larger than this (an export, say) are rendered each time. */
         @WithDefault("1048576")
         long maxEntryBytes();
+    }
+
+    interface Secrets {
+        /**
+         * The key that seals secrets kept in the database (PARLEY_SECRETS_KEY): the base64 of 32 random
+         * bytes. Without it the embedded default makes one in {@code ${PARLEY_DATA_DIR}/secrets.key};
+         * PostgreSQL does not start, since its replicas must share one key.
+         */
+        Optional<String> key();
+
+        /** Keys that sealed secrets before the current one (PARLEY_SECRETS_PREVIOUS_KEYS): read, never used to seal. */
+        Optional<List<String>> previousKeys();
     }
 
     interface Webhooks {

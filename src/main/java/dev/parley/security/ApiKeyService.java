@@ -1,10 +1,7 @@
 package dev.parley.security;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -22,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import dev.parley.common.Clock;
 import dev.parley.common.Conflict;
+import dev.parley.common.DataFolder;
 import dev.parley.common.Ids;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
@@ -127,14 +125,7 @@ public class ApiKeyService {
             return false;
         }
         CreatedApiKey created = create(new ApiKeyRequest("admin", Role.ADMIN));
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, created.key() + "\n", StandardCharsets.UTF_8);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("Cannot write the admin key to " + file, e);
-        }
+        DataFolder.writeOwnerOnly(file, created.key() + "\n");
         return true;
     }
 

@@ -124,7 +124,7 @@ public class Dispatcher {
         }
         if (target.refusal() != null) {
             return CompletableFuture.runAsync(() -> settle(delivery,
-                    new Outbox.Attempt(started, null, 0, "Not sent: the URL " + target.refusal(), null)), settling);
+                    new Outbox.Attempt(started, null, 0, "Not sent: " + target.refusal(), null)), settling);
         }
         long timestamp = started.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))

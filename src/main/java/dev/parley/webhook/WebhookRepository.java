@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.Session;
 
@@ -28,6 +29,19 @@ public class WebhookRepository {
             query.setParameter("after", afterId);
         }
         return query.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Subscriptions whose secret or previous secret is not sealed under the key id {@code keyId}
+     * (plain text from before V70, or sealed under a previous key), locked until the transaction ends.
+     */
+    List<Webhook> lockSealedOtherwiseThan(String keyId) {
+        String current = "v1:" + keyId + ":%";
+        return session.createSelectionQuery("from Webhook where secret not like :current"
+                + " or (previousSecret is not null and previousSecret not like :current) order by id", Webhook.class)
+                .setParameter("current", current)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     void persist(Webhook webhook) {

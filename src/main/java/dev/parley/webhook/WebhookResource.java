@@ -113,6 +113,21 @@ public class WebhookResource {
     }
 
     @POST
+    @Path("/reseal-secrets")
+    @Operation(operationId = "resealWebhookSecrets", summary = "Seal every signing secret under the current key", description = """
+            Webhook signing secrets are stored sealed (AES-256-GCM) under PARLEY_SECRETS_KEY. This seals every \
+            secret stored in plain text or under a key of PARLEY_SECRETS_PREVIOUS_KEYS again under the current key, \
+            as every start of the service does, and answers once none is left under another key: the moment to \
+            drop a previous key (README, "Rotating PARLEY_SECRETS_KEY"). Secrets are never shown. 409 \
+            SECRET_KEY_MISSING names a subscription whose secret none of this replica's keys opens.""")
+    @APIResponse(responseCode = "200", description = "Every stored secret is sealed under the current key.", content = @Content(schema = @Schema(implementation = SecretsResealed.class)))
+    @APIResponse(ref = Api.CONFLICT_RESPONSE, responseCode = "409")
+    @Idempotent
+    public RestResponse<SecretsResealed> reseal() {
+        return RestResponse.ok(new SecretsResealed(service.currentKeyId(), service.reseal()));
+    }
+
+    @POST
     @Path("/{id}/ping")
     @Operation(operationId = "pingWebhook", summary = "Send a test event", description = "Queues a webhook.ping event for this subscription alone, delivered and logged like any other.")
     @APIResponse(responseCode = "202", description = "Queued.", content = @Content(schema = @Schema(implementation = DeliveryView.class)))

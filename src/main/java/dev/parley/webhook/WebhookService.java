@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.parley.common.Clock;
+import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
 import dev.parley.common.InvalidRequest;
@@ -19,6 +20,8 @@ import dev.parley.common.ParleyConfig;
 import dev.parley.feed.ChangeFilter;
 import dev.parley.feed.ChangeLog;
 import dev.parley.feed.ChangeType;
+import dev.parley.security.SecretCipher;
+import dev.parley.security.SecretsAtRest;
 
 /** Subscriptions: their lifecycle, secrets and delivery log. */
 @ApplicationScoped
@@ -29,12 +32,15 @@ public class WebhookService {
     private final ChangeLog changes;
     private final ParleyConfig config;
     private final TargetPolicy policy;
+    private final SecretsAtRest secrets;
 
-    WebhookService(WebhookRepository webhooks, Outbox outbox, ChangeLog changes, ParleyConfig config) {
+    WebhookService(WebhookRepository webhooks, Outbox outbox, ChangeLog changes, ParleyConfig config,
+            SecretsAtRest secrets) {
         this.webhooks = webhooks;
         this.outbox = outbox;
         this.changes = changes;
         this.config = config;
+        this.secrets = secrets;
         this.policy = new TargetPolicy(config.webhooks().allowPrivateTargets());
     }
 
@@ -51,13 +57,14 @@ public class WebhookService {
         check(request);
         Webhook webhook = new Webhook();
         webhook.id = Ids.next("whk");
-        webhook.secret = Signatures.newSecret();
+        String secret = Signatures.newSecret();
+        webhook.secret = secrets.seal(secret, context(webhook.id));
         webhook.createdAt = Clock.now();
         apply(webhook, request);
         webhook.active = request.active() == null || request.active();
         webhooks.persist(webhook);
         touch(webhook.id);
-        return new WebhookSecret(WebhookView.from(webhook), webhook.secret, null);
+        return new WebhookSecret(WebhookView.from(webhook), secret, null);
     }
 
     @Transactional
@@ -83,17 +90,55 @@ public class WebhookService {
 
     /**
      * A new secret; the previous one keeps signing beside it for the grace period, so receivers can
-     * switch without dropping a delivery.
+     * switch without dropping a delivery. Both stay sealed: the context of a secret is its
+     * subscription, not its column.
      */
     @Transactional
     public WebhookSecret rotate(String id) {
         Webhook webhook = require(id);
         webhook.previousSecret = webhook.secret;
         webhook.previousSecretUntil = Clock.now().plus(config.webhooks().rotationGrace());
-        webhook.secret = Signatures.newSecret();
+        String secret = Signatures.newSecret();
+        webhook.secret = secrets.seal(secret, context(id));
         webhook.updatedAt = Clock.now();
         touch(id);
-        return new WebhookSecret(WebhookView.from(webhook), webhook.secret, webhook.previousSecretUntil);
+        return new WebhookSecret(WebhookView.from(webhook), secret, webhook.previousSecretUntil);
+    }
+
+    /**
+     * Seals again, under the current key, every secret stored in plain text (before V70) or under a
+     * previous key; answers how many subscriptions it changed. A previous secret past its grace
+     * period signs nothing more and is dropped instead. The rows are locked, so replicas starting
+     * together do it once. Nothing a reader sees moves, so no version does either.
+     *
+     * @throws Conflict when no configured key opens a stored secret
+     */
+    @Transactional
+    int reseal() {
+        List<Webhook> stale = webhooks.lockSealedOtherwiseThan(secrets.currentKeyId());
+        Instant now = Clock.now();
+        for (Webhook webhook : stale) {
+            if (webhook.previousSecretUntil == null || !webhook.previousSecretUntil.isAfter(now)) {
+                webhook.previousSecret = null;
+                webhook.previousSecretUntil = null;
+            }
+            try {
+                webhook.secret = resealed(webhook.secret, webhook.id);
+                webhook.previousSecret = resealed(webhook.previousSecret, webhook.id);
+            } catch (SecretCipher.Unreadable e) {
+                throw new Conflict("SECRET_KEY_MISSING", "Webhook " + webhook.id + ": " + e.getMessage()
+                        + ". Give the key that sealed it in PARLEY_SECRETS_KEY or PARLEY_SECRETS_PREVIOUS_KEYS.");
+            }
+        }
+        return stale.size();
+    }
+
+    String currentKeyId() {
+        return secrets.currentKeyId();
+    }
+
+    private String resealed(String stored, String id) {
+        return secrets.stale(stored) ? secrets.seal(secrets.open(stored, context(id)), context(id)) : stored;
     }
 
     @Transactional
@@ -122,10 +167,24 @@ public class WebhookService {
     @Transactional
     Target target(String id) {
         Webhook webhook = require(id);
+        String refusal = policy.refusal(webhook.url);
+        if (refusal != null) {
+            return new Target(webhook.url, null, null, "the URL " + refusal);
+        }
         boolean both = webhook.previousSecret != null && webhook.previousSecretUntil != null
                 && webhook.previousSecretUntil.isAfter(Instant.now());
-        return new Target(webhook.url, webhook.secret, both ? webhook.previousSecret : null,
-                policy.refusal(webhook.url));
+        try {
+            return new Target(webhook.url, secrets.open(webhook.secret, context(id)),
+                    both ? secrets.open(webhook.previousSecret, context(id)) : null, null);
+        } catch (SecretCipher.Unreadable e) {
+            // A replica not yet given the key another one sealed with (a rotation under way): retried.
+            return new Target(webhook.url, null, null, e.getMessage() + " on this replica");
+        }
+    }
+
+    /** What a subscription's secrets are bound to when sealed: the subscription. */
+    private static String context(String id) {
+        return "webhook/" + id;
     }
 
     private void check(WebhookRequest request) {

@@ -268,7 +268,7 @@ class ManifestTest {
         String secretName = one(Secret.class).getMetadata().getName();
         boolean secretByEnvFrom = from.stream().anyMatch(f -> f.getSecretRef() != null
                 && secretName.equals(f.getSecretRef().getName()));
-        for (String key : List.of("PARLEY_DB_PASSWORD", "PARLEY_BOOTSTRAP_ADMIN_KEY")) {
+        for (String key : List.of("PARLEY_DB_PASSWORD", "PARLEY_BOOTSTRAP_ADMIN_KEY", "PARLEY_SECRETS_KEY")) {
             assertThat(secretKeys()).contains(key);
             assertThat(configMap().getData()).doesNotContainKey(key);
             boolean byRef = env().stream().anyMatch(e -> e.getName().equals(key) && e.getValueFrom() != null

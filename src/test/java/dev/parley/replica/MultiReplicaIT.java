@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.parley.security.SecretCipher;
+
 /**
  * Two Parley processes on one PostgreSQL database behave as one service: a write through one is
  * read, streamed and delivered by the other, each webhook event reaches its receiver once, and
@@ -45,6 +47,8 @@ import com.sun.net.httpserver.HttpServer;
 class MultiReplicaIT {
 
     static final String KEY = "parley_replica_it_" + UUID.randomUUID().toString().replace("-", "");
+    /** The key every replica seals webhook secrets with: they must share one. */
+    static final String SECRETS_KEY = SecretCipher.newKey();
     static final String DATABASE = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -215,6 +219,7 @@ class MultiReplicaIT {
         env.put("PARLEY_DB_USER", "postgres");
         env.put("PARLEY_DB_PASSWORD", "");
         env.put("PARLEY_BOOTSTRAP_ADMIN_KEY", KEY);
+        env.put("PARLEY_SECRETS_KEY", SECRETS_KEY);
         env.put("PARLEY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.put("PARLEY_WEBHOOKS_FIRST_RETRY", "PT1S");
         env.put("PARLEY_WEBHOOKS_LONGEST_WAIT", "PT2S");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.parley.security.SecretCipher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -41,10 +42,12 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         if (postgres()) {
             execute(ADMIN_URL, "create database " + name);
+            // PostgreSQL needs a configured key (replicas share it); H2 makes its own in the data folder.
             return Map.of("quarkus.datasource.\"postgresql\".jdbc.url",
                     "jdbc:postgresql://127.0.0.1:5432/" + name,
                     "quarkus.datasource.\"postgresql\".username", USER,
-                    "quarkus.datasource.\"postgresql\".password", PASSWORD);
+                    "quarkus.datasource.\"postgresql\".password", PASSWORD,
+                    "parley.secrets.key", SecretCipher.newKey());
         }
         try {
             h2Dir = Files.createDirectories(Path.of("target", "test-data", name));
