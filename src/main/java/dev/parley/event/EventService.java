@@ -96,6 +96,7 @@ public class EventService {
     @Transactional
     public NegotiationEvent update(String negotiationSlug, String id, UnaryOperator<EventRequest> edit) {
         NegotiationEvent event = require(negotiationSlug, id);
+        changes.updating(EventChanges.updated(event));
         apply(event, edit.apply(EventRequest.of(event)));
         changes.record(EventChanges.updated(event));
         return event;
