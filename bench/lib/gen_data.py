@@ -40,6 +40,9 @@ def copy_parts(seed, k, limit=None):
     for c in seed['citations']:
         c = dict(c)
         c['id'] = cid[c['id']]
+        # Copies carry no documents: their quotes stand without an anchor.
+        c.pop('document_id', None)
+        c.pop('anchor', None)
         citations.append(c)
     demands = []
     for d in seed['demands'][:limit]:
@@ -49,6 +52,14 @@ def copy_parts(seed, k, limit=None):
         for p in d['positions']:
             for s in p['history']:
                 s['citation_ids'] = [cid[x] for x in s['citation_ids']]
+                for link in s.get('citation_links') or []:
+                    link['citation_id'] = cid[link['citation_id']]
+                # Copies carry no events; terms name the copy's own demands.
+                s.pop('event_id', None)
+                if s.get('counter'):
+                    s['counter'] = s['counter'] + suffix
+                if s.get('conditions'):
+                    s['conditions'] = [x + suffix for x in s['conditions']]
         demands.append(d)
     return negotiations, citations, demands
 

@@ -35,7 +35,7 @@ COLUMNS = {
     'demand_addressee': ['demand_id', 'party_id', 'ordinal'],
     'demand_position': ['id', 'demand_id', 'party_id', 'role', 'status', 'effective_on', 'current_change_id'],
     'position_change': ['id', 'position_id', 'status', 'effective_on', 'note', 'recorded_at', 'recorded_by'],
-    'position_change_citation': ['change_id', 'citation_id', 'ordinal'],
+    'position_change_citation': ['change_id', 'citation_id', 'ordinal', 'relation'],
 }
 IDENTITY_TABLES = ['negotiation', 'demand', 'demand_position', 'position_change']
 
@@ -84,6 +84,7 @@ def write_copies(seed, parties, first_copy, target_demands, already, out_dir):
                     n.get('ended_on'), TS, TS)
                 for o, p in enumerate(n['participants']):
                     put('negotiation_participant', nid[n['slug']], parties[p], o)
+            relation_of = {c['id']: c['relation'] for c in citations}
             for c in citations:
                 put('citation', c['id'], c['source_id'], c['title'], c.get('url'), c.get('published_on'),
                     c['quote'], c.get('speaker'), c['kind'], c['relation'], TS)
@@ -127,8 +128,10 @@ def write_copies(seed, parties, first_copy, target_demands, already, out_dir):
                 for cid, pid, s in change_rows:
                     put('position_change', cid, pid, s['status'], s['effective_on'], s.get('note'),
                         ts(s['recorded_at']), s['recorded_by'])
+                    # A link takes the relation its citation was created with (V61); the seed's
+                    # citation_links are left out of the copies.
                     for o, c in enumerate(s['citation_ids']):
-                        put('position_change_citation', cid, c, o)
+                        put('position_change_citation', cid, c, o, relation_of[c])
             have += take
             written += take
             k += 1

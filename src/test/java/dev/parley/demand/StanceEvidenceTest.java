@@ -228,6 +228,36 @@ class StanceEvidenceTest {
     }
 
     @Test
+    void theBundleCarriesHowStancesAreKnownAndReimportsToNothingNew() {
+        Scene scene = scene();
+        String demand = createDemand(scene);
+        JsonPath first = put(demand, scene.first(), stance("REJECTED", "2022-01-26", scene.source(),
+                Map.of("basis", "COUNTERPART_CLAIM", "effective_on_precision", "ON_OR_BEFORE")));
+        Map<String, Object> correction = new HashMap<>(Map.of("status", "OPEN_TO_DISCUSSION", "effective_on",
+                "2022-01-26", "change_kind", "CORRECTION", "corrects", first.getLong("change_id"), "reason",
+                "Misread.", "citation_links", List.of(Map.of("citation_id", first.getString("citations[0].id"),
+                        "relation", "CONTEXT"))));
+        put(demand, scene.first(), correction);
+
+        Map<String, Object> bundle = api().queryParam("negotiation", scene.negotiation()).get("/api/v1/export")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        JsonPath read = JsonPath.from(toJson(bundle));
+        String history = "demands.find { it.slug == '" + demand + "' }.positions.find { it.party == '" + scene.first()
+                + "' }.history";
+        List<Map<String, Object>> stances = read.getList(history);
+        assertThat(stances).extracting(h -> h.get("status"))
+                .containsExactly("UNASSESSED", "REJECTED", "OPEN_TO_DISCUSSION");
+        assertThat(stances.get(1)).containsEntry("basis", "COUNTERPART_CLAIM")
+                .containsEntry("effective_on_precision", "ON_OR_BEFORE");
+        assertThat(stances.get(2)).containsEntry("change_kind", "CORRECTION").containsEntry("corrects", 1)
+                .containsEntry("reason", "Misread.").containsEntry("citation_ids", List.of())
+                .containsEntry("citation_links",
+                        List.of(Map.of("citation_id", first.getString("citations[0].id"), "relation", "CONTEXT")));
+
+        api().body(bundle).post("/api/v1/import").then().statusCode(200).body("stances_added", equalTo(0));
+    }
+
+    @Test
     void positionsReadAsOfADay() {
         Scene scene = scene();
         String demand = createDemand(scene);
