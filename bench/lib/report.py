@@ -470,16 +470,20 @@ def flat_export_section(w, run):
     w('## E-flat: each export at %s demands from a 256 MiB heap\n' % fmt(fe['demands'], 0))
     w('`GET /export` in each format, read to the end in 64 KiB pieces, from a service started with `%s` over '
       '%s demands on H2, its RSS (`VmRSS`) sampled every 100 ms meanwhile. The export is written as it is read, so '
-      'it finishes within that heap; one that built the data set in memory would run out of it. From `bench/run.sh '
+      'it finishes within that heap; one that built the data set in memory would run out of it. RSS is that heap, '
+      'committed as it is first used, plus what the JVM needs besides (metaspace, code cache, threads): the rise '
+      'column is how far RSS moved during one export, against the megabytes it wrote. From `bench/run.sh '
       '--only flat-export` (started %s, commit %s, %s, load average %s before).\n'
       % (' '.join(fe['jvm']), fmt(fe['demands'], 0), run['started_at'], m.get('commit'), m.get('java'),
          '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
-    w('| format | status | MB | s | RSS before MB | RSS max during MB | peak RSS MB |')
-    w('|---|---|---|---|---|---|---|')
+    w('| format | status | MB written | s | RSS before MB | RSS max during MB | rise MB | peak RSS MB |')
+    w('|---|---|---|---|---|---|---|---|')
     for key, e in run['exports'].items():
-        w('| %s | %s | %s | %s | %s | %s | %s |' % (e['format'], e['status'], fmt(e['bytes'] / 1e6),
-                                                    fmt(e['seconds']), fmt(e['rss_before_mb'], 0),
-                                                    fmt(e['rss_max_during_mb'], 0), fmt(e['peak_rss_mb'], 0)))
+        rise = None if e['rss_max_during_mb'] is None else e['rss_max_during_mb'] - e['rss_before_mb']
+        w('| %s | %s | %s | %s | %s | %s | %s | %s |' % (e['format'], e['status'], fmt(e['bytes'] / 1e6),
+                                                         fmt(e['seconds']), fmt(e['rss_before_mb'], 0),
+                                                         fmt(e['rss_max_during_mb'], 0), fmt(rise, 0),
+                                                         fmt(e['peak_rss_mb'], 0)))
     w('')
 
 
