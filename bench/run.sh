@@ -12,6 +12,10 @@
 #   bench/run.sh --only quote   Q alone: stance PUTs whose citation is checked against 1 MiB held
 #                           texts beside the same PUT with a plain citation, about 2 minutes; results in
 #                           bench/results/quote-latest.json and a section of BENCHMARKS.md
+#   bench/run.sh --only flat-export   each export format at the largest scale (100k demands) read to the
+#                           end from a service started with -Xmx256m, RSS sampled meanwhile, about 15
+#                           minutes; results in bench/results/flat-export-latest.json and a section of
+#                           BENCHMARKS.md
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --exports-only (only GET /export in each format on H2 at each scale: sizes, times, RSS),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
@@ -36,7 +40,7 @@ while [ $# -gt 0 ]; do
     --jfr) PASS+=(--jfr) ;;
     --exports-only) PASS+=(--exports-only); EXPORTS_ONLY=1 ;;
     --only) PASS+=(--only "$2"); shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift

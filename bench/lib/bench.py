@@ -642,6 +642,28 @@ def exports(ctx, svc, db_kind, scale):
                 's', None, None, None, None)
 
 
+FLAT_EXPORT_JVM = ['-Xmx256m']
+
+
+def flat_exports(ctx):
+    """E-flat: each export format at the largest scale, read to the end from a service whose heap is
+    capped at 256 MiB, RSS sampled every 100 ms meanwhile. The export streams, so it finishes within
+    that heap and RSS stays flat; an export that held the data set would run out of heap."""
+    h2 = H2(ctx, 'h2-flat')
+    data = DataSet(gen_data.load_seed())
+    svc = Service(ctx, 'h2-flat-cold', h2)  # migrations and the seed
+    svc.stop()
+    scale = ctx.p['scales'][-1]
+    data.bulk_load(ctx, h2, scale)
+    svc = Service(ctx, 'h2-flat-%d' % scale, h2, java_opts=FLAT_EXPORT_JVM)
+    try:
+        ctx.results['flat_export'] = {'jvm': shlex.split(os.environ.get('BENCH_JAVA_OPTS', '')) + FLAT_EXPORT_JVM,
+                                      'scale': scale, 'demands': data.demands, 'ready_s': round(svc.ready_s, 3)}
+        exports(ctx, svc, 'h2-xmx256m', scale)
+    finally:
+        svc.stop()
+
+
 def cpu_seconds(service_pid, db_kind):
     """CPU time (user + system) so far of the service and, on PostgreSQL, of all its server processes."""
     def of(pid):
@@ -1147,7 +1169,7 @@ def main():
     ap.add_argument('--scales')
     ap.add_argument('--jfr', action='store_true')
     ap.add_argument('--exports-only', action='store_true', help='only the export step, on H2, at each scale')
-    ap.add_argument('--only', choices=['floor', 'quote'],
+    ap.add_argument('--only', choices=['floor', 'quote', 'flat-export'],
                     help='run one phase alone; its results go to <phase>-latest.json')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
@@ -1168,6 +1190,9 @@ def main():
         if args.only == 'quote':
             quote_check(ctx)
             return finish(args, res, started, 'quote-')
+        if args.only == 'flat-export':
+            flat_exports(ctx)
+            return finish(args, res, started, 'flat-export-')
         # ------------------------------------------------------------ H2
         h2 = H2(ctx)
         data = DataSet(seed)

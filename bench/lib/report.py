@@ -234,6 +234,9 @@ def markdown(res, chart_rel):
     if res.get('quote_run'):
         quote_section(w, res['quote_run'])
 
+    if res.get('flat_export_run'):
+        flat_export_section(w, res['flat_export_run'])
+
     js = res.get('json_server') or {}
     if js.get('runs'):
         w('## The floor: json-server %s serving the same data\n' % js['version'])
@@ -461,6 +464,29 @@ def quote_section(w, q):
       % ', '.join(fmt(t) for t in r['document_create_ms']))
 
 
+def flat_export_section(w, run):
+    fe = run['flat_export']
+    m = run['machine']
+    w('## E-flat: each export at %s demands from a 256 MiB heap\n' % fmt(fe['demands'], 0))
+    w('`GET /export` in each format, read to the end in 64 KiB pieces, from a service started with `%s` over '
+      '%s demands on H2, its RSS (`VmRSS`) sampled every 100 ms meanwhile. The export is written as it is read, so '
+      'it finishes within that heap; one that built the data set in memory would run out of it. RSS is that heap, '
+      'committed as it is first used, plus what the JVM needs besides (metaspace, code cache, threads): the rise '
+      'column is how far RSS moved during one export, against the megabytes it wrote. From `bench/run.sh '
+      '--only flat-export` (started %s, commit %s, %s, load average %s before).\n'
+      % (' '.join(fe['jvm']), fmt(fe['demands'], 0), run['started_at'], m.get('commit'), m.get('java'),
+         '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
+    w('| format | status | MB written | s | RSS before MB | RSS max during MB | rise MB | peak RSS MB |')
+    w('|---|---|---|---|---|---|---|---|')
+    for key, e in run['exports'].items():
+        rise = None if e['rss_max_during_mb'] is None else e['rss_max_during_mb'] - e['rss_before_mb']
+        w('| %s | %s | %s | %s | %s | %s | %s | %s |' % (e['format'], e['status'], fmt(e['bytes'] / 1e6),
+                                                         fmt(e['seconds']), fmt(e['rss_before_mb'], 0),
+                                                         fmt(e['rss_max_during_mb'], 0), fmt(rise, 0),
+                                                         fmt(e['peak_rss_mb'], 0)))
+    w('')
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
     with open(src) as f:
@@ -473,6 +499,10 @@ def main():
     if os.path.exists(quote_only):
         with open(quote_only) as f:
             res['quote_run'] = json.load(f)
+    flat_only = os.path.join(os.path.dirname(src), 'flat-export-latest.json')
+    if os.path.exists(flat_only):
+        with open(flat_only) as f:
+            res['flat_export_run'] = json.load(f)
     chart = os.path.join(BENCH, 'results', 'chart.svg')
     with open(chart, 'w') as f:
         f.write(svg_chart(res))

@@ -60,6 +60,7 @@ public class CitationService {
     @Transactional
     public Source updateSource(String id, UnaryOperator<SourceRequest> edit) {
         Source source = requireSource(id);
+        changes.updating(CitationChanges.sourceUpdated(source));
         apply(source, edit.apply(SourceRequest.of(source)));
         changes.record(CitationChanges.sourceUpdated(source));
         return source;
@@ -158,6 +159,7 @@ public class CitationService {
                 request.documentId(), anchor, request.via(), request.language(), request.translated(),
                 request.originalQuote(), request.credibility());
         if (!requestOf(citation).equals(resolved)) {
+            changes.updating(CitationChanges.citationUpdated(citation));
             fill(citation, source, request, anchor);
             changes.record(CitationChanges.citationUpdated(citation));
         }

@@ -107,6 +107,7 @@ public class DemandService {
             throw new Conflict("PACKAGE_HAS_MEMBERS", "Demand '" + slug
                     + "' has members linked to it as PART_OF and must stay a PACKAGE; delete those links first.");
         }
+        changes.updating(DemandChanges.updated(demand));
         DemandRevision revision = null;
         if (!demand.title.equals(request.title()) || !demand.text.equals(request.text())) {
             revision = new DemandRevision();
@@ -230,6 +231,8 @@ public class DemandService {
                 && explanation.equals(demand.explanation)) {
             return false;
         }
+        // The caller records the update when this answers true; its before is the view from here.
+        changes.updating(DemandChanges.updated(demand));
         DemandStatus before = demand.status;
         demand.status = derived.status();
         demand.partialOnPackage = derived.partialColumn();

@@ -150,20 +150,20 @@ public class PositionRepository {
     }
 
     /**
-     * A negotiation's stances in the order they took effect (day, then recording order), after the
-     * given key and at most {@code limit}; all of them when {@code afterDay} is null and the limit
-     * is zero.
+     * A negotiation's stances in the order they took effect (day, then recording order), as reads
+     * saw them at {@code asRecorded} (now when null), after the given key and at most {@code limit};
+     * all of them when {@code afterDay} is null and the limit is zero.
      */
-    List<TrackedStance> tracked(Negotiation negotiation, LocalDate afterDay, Long afterId, int limit) {
+    List<TrackedStance> tracked(Negotiation negotiation, Instant asRecorded, LocalDate afterDay, Long afterId,
+            int limit) {
+        ReadAt at = new ReadAt(null, asRecorded);
         String hql = "select new dev.parley.demand.TrackedStance(pc.id, d.slug, pa.slug, pc.status, pc.effectiveOn,"
                 + " pc.recordedAt) from PositionChange pc join pc.position p join p.demand d join p.party pa"
-                + " where d.negotiation = :n and pc.changeKind <> :retraction"
-                + " and not exists (select 1 from PositionChange k where k.corrects = pc)"
+                + " where d.negotiation = :n and" + live(at)
                 + (afterDay == null ? ""
                         : " and (pc.effectiveOn > :afterDay or (pc.effectiveOn = :afterDay and pc.id > :afterId))")
                 + " order by pc.effectiveOn, pc.id";
-        var query = session.createSelectionQuery(hql, TrackedStance.class).setParameter("n", negotiation)
-                .setParameter("retraction", ChangeKind.RETRACTION);
+        var query = bind(session.createSelectionQuery(hql, TrackedStance.class), at).setParameter("n", negotiation);
         if (afterDay != null) {
             query.setParameter("afterDay", afterDay).setParameter("afterId", afterId);
         }

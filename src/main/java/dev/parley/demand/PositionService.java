@@ -126,14 +126,18 @@ public class PositionService {
         return positions.involvements(negotiation);
     }
 
-    /** Every stance recorded in the negotiation, in the order they took effect. */
-    public List<TrackedStance> tracked(Negotiation negotiation) {
-        return positions.tracked(negotiation, null, null, 0);
+    /**
+     * Every stance recorded in the negotiation, in the order they took effect, as reads saw them at
+     * {@code asRecorded} (transaction time; now when null): see {@link ReadAt}.
+     */
+    public List<TrackedStance> tracked(Negotiation negotiation, Instant asRecorded) {
+        return positions.tracked(negotiation, asRecorded, null, null, 0);
     }
 
     /** A keyset page of the same: the first {@code limit} after ({@code afterDay}, {@code afterId}), if given. */
-    public List<TrackedStance> tracked(Negotiation negotiation, LocalDate afterDay, Long afterId, int limit) {
-        return positions.tracked(negotiation, afterDay, afterId, limit);
+    public List<TrackedStance> tracked(Negotiation negotiation, Instant asRecorded, LocalDate afterDay, Long afterId,
+            int limit) {
+        return positions.tracked(negotiation, asRecorded, afterDay, afterId, limit);
     }
 
     /**

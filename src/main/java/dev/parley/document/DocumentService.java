@@ -75,6 +75,7 @@ public class DocumentService {
     @Transactional
     public Document update(String id, UnaryOperator<DocumentRequest> edit) {
         Document document = require(id);
+        changes.updating(DocumentChanges.updated(document));
         DocumentRequest edited = edit.apply(DocumentRequest.of(document));
         keepsText(document, edited, "");
         apply(document, edited, "");
@@ -104,6 +105,7 @@ public class DocumentService {
                 request.sourceId(), request.publishedOn(), request.publishedOnPrecision(), request.retrievedAt(),
                 request.language(), null, document.textSha256);
         if (!DocumentRequest.of(document).equals(metadata)) {
+            changes.updating(DocumentChanges.updated(document));
             apply(document, metadata, pointer);
             changes.record(DocumentChanges.updated(document));
         }

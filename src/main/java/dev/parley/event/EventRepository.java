@@ -1,5 +1,6 @@
 package dev.parley.event;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +39,21 @@ public class EventRepository {
 
     /**
      * The same order, for the timeline: after (afterDay, afterId), or, with afterId null, after the
-     * whole of afterDay.
+     * whole of afterDay; only the events recorded by {@code asRecorded} when it is given.
      */
-    List<NegotiationEvent> timeline(Negotiation negotiation, LocalDate afterDay, String afterId, int limit) {
+    List<NegotiationEvent> timeline(Negotiation negotiation, Instant asRecorded, LocalDate afterDay, String afterId,
+            int limit) {
         String after = afterDay == null ? ""
                 : afterId == null ? " and e.occurredOn > :day"
                         : " and (e.occurredOn > :day or (e.occurredOn = :day and e.id > :id))";
+        String recorded = asRecorded == null ? "" : " and e.createdAt <= :t";
         var query = session
-                .createSelectionQuery(
-                        "from NegotiationEvent e where e.negotiation = :n" + after + " order by e.occurredOn, e.id",
-                        NegotiationEvent.class)
+                .createSelectionQuery("from NegotiationEvent e where e.negotiation = :n" + recorded + after
+                        + " order by e.occurredOn, e.id", NegotiationEvent.class)
                 .setParameter("n", negotiation);
+        if (asRecorded != null) {
+            query.setParameter("t", asRecorded);
+        }
         if (afterDay != null) {
             query.setParameter("day", afterDay);
         }

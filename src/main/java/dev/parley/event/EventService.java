@@ -1,5 +1,6 @@
 package dev.parley.event;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,8 +79,9 @@ public class EventService {
     }
 
     /** A negotiation's events in date order, then by id, for its timeline (see {@link EventRepository#timeline}). */
-    public List<NegotiationEvent> timeline(Negotiation negotiation, LocalDate afterDay, String afterId, int limit) {
-        return events.timeline(negotiation, afterDay, afterId, limit);
+    public List<NegotiationEvent> timeline(Negotiation negotiation, Instant asRecorded, LocalDate afterDay,
+            String afterId, int limit) {
+        return events.timeline(negotiation, asRecorded, afterDay, afterId, limit);
     }
 
     public List<NegotiationEvent> all() {
@@ -94,6 +96,7 @@ public class EventService {
     @Transactional
     public NegotiationEvent update(String negotiationSlug, String id, UnaryOperator<EventRequest> edit) {
         NegotiationEvent event = require(negotiationSlug, id);
+        changes.updating(EventChanges.updated(event));
         apply(event, edit.apply(EventRequest.of(event)));
         changes.record(EventChanges.updated(event));
         return event;

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +53,7 @@ import io.quarkus.arc.Arc;
 public class ChangeLog {
 
     private static final String PENDING = ChangeLog.class.getName() + ".pending";
+    private static final String VIEWS = ChangeLog.class.getName() + ".views";
 
     private final Session session;
     private final ObjectMapper mapper;
@@ -81,9 +84,40 @@ public class ChangeLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Change change) {
         JsonNode tree = mapper.valueToTree(change.data());
+        Update update = null;
+        if (change.type().update()) {
+            JsonNode was = views().put(change.subject(), tree);
+            update = was == null ? null : Update.of(was, tree);
+        }
         pending().entries().add(new Entry(change.type(), change.subject(), json(tree), callerName(), change.scopes(),
                 ChangeTags.of(change.type().wire(), change.subject().kind(), change.subject().key(), tree,
-                        change.scopes())));
+                        change.scopes()),
+                update == null ? null : json(update.before()), update == null ? null : json(update.after())));
+    }
+
+    /**
+     * Keeps the subject's view as {@code change} (an update, built before the write) shows it, for the
+     * {@code before} of the update recorded later in this transaction. Call it before changing the
+     * subject: the first view of a subject in a transaction is kept, and each update recorded replaces
+     * it, so every update's before is the view the previous one left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updating(Change change) {
+        if (!change.type().update()) {
+            throw new IllegalArgumentException(change.type() + " is not an update");
+        }
+        views().computeIfAbsent(change.subject(), subject -> mapper.valueToTree(change.data()));
+    }
+
+    /** The last view of each subject this transaction updates; kept apart, as keeping one writes nothing. */
+    @SuppressWarnings("unchecked")
+    private Map<Subject, JsonNode> views() {
+        Map<Subject, JsonNode> views = (Map<Subject, JsonNode>) transactions.getResource(VIEWS);
+        if (views == null) {
+            views = new HashMap<>();
+            transactions.putResource(VIEWS, views);
+        }
+        return views;
     }
 
     /**
@@ -92,7 +126,7 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(Collection<String> scopes) {
-        pending().entries().add(new Entry(null, null, null, null, List.copyOf(scopes), ChangeTags.NONE));
+        pending().entries().add(new Entry(null, null, null, null, List.copyOf(scopes), ChangeTags.NONE, null, null));
     }
 
     /** The same, and {@code afterCommit} runs once the transaction has committed, before its answer goes out. */
@@ -157,7 +191,7 @@ public class ChangeLog {
                 scopes.addAll(entry.scopes());
                 if (entry.type() != null) {
                     logged.add(new ChangeWritten(++cursor, entry.type(), entry.subject(), now, entry.data(),
-                            entry.recordedBy(), entry.tags()));
+                            entry.recordedBy(), entry.tags(), entry.before(), entry.after()));
                 }
             }
             insert(connection, logged, versions.describe(scopes));
@@ -195,8 +229,8 @@ public class ChangeLog {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into change_log (id, type, occurred_at,"
-                + " subject_kind, subject_key, data, recorded_by, scopes, negotiation, demand, parties, to_status)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " subject_kind, subject_key, data, recorded_by, scopes, negotiation, demand, parties, to_status,"
+                + " before_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChangeWritten change : changes) {
                 insert.setLong(1, change.cursor());
                 insert.setString(2, change.type().wire());
@@ -210,6 +244,7 @@ public class ChangeLog {
                 insert.setString(10, change.tags().demand());
                 insert.setString(11, change.tags().partiesColumn());
                 insert.setString(12, change.tags().toStatus());
+                insert.setString(13, change.before());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -255,8 +290,11 @@ public class ChangeLog {
     private record Pending(List<Entry> entries, List<Runnable> afterCommit) {
     }
 
-    /** A change (or, without a type, only versions to move) waiting for its transaction to commit. */
+    /**
+     * A change (or, without a type, only versions to move) waiting for its transaction to commit;
+     * an update's {@code before} and {@code after} are the members it changed (see {@link Update}).
+     */
     private record Entry(ChangeType type, Subject subject, String data, String recordedBy,
-            Collection<String> scopes, ChangeTags tags) {
+            Collection<String> scopes, ChangeTags tags, String before, String after) {
     }
 }

@@ -111,12 +111,13 @@ public class ChangeRepository {
     }
 
     private static final String COLUMNS = "id, type, occurred_at, subject_kind, subject_key, data, recorded_by,"
-            + " negotiation, demand, parties, to_status";
+            + " negotiation, demand, parties, to_status, before_data";
 
     private static LoggedChange logged(Object[] row) {
         return new LoggedChange(new ChangeView(Cursors.encode(((Number) row[0]).longValue()), (String) row[1],
                 Timestamps.instant(row[2]),
-                Subject.stored((String) row[3], (String) row[4]), (String) row[5], (String) row[6]),
+                Subject.stored((String) row[3], (String) row[4]), (String) row[5], (String) row[6],
+                (String) row[11]),
                 new ChangeTags((String) row[7], (String) row[8], ChangeTags.parties((String) row[9]),
                         (String) row[10]));
     }

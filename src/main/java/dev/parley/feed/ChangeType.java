@@ -55,6 +55,11 @@ public enum ChangeType {
         return wire.substring(0, wire.indexOf('.'));
     }
 
+    /** Whether this is an update of its subject ({@code *.updated}): its data is the view after it. */
+    public boolean update() {
+        return wire.endsWith(".updated");
+    }
+
     /** Every wire name, in declaration order. */
     public static List<String> wires() {
         return Arrays.stream(values()).map(ChangeType::wire).toList();

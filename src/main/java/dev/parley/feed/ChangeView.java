@@ -18,5 +18,13 @@ public record ChangeView(
         Instant occurredAt,
         Subject subject,
         @Schema(type = SchemaType.OBJECT, description = "The subject's view after the change (for a position, the stance recorded); for a deletion only its slug, but for link.deleted the link as it was; for demand.revised the wording the change replaced (a Revision); for demand.status_changed: {\"before\": {\"status\"}, \"after\": <the demand>}.") @JsonRawValue String data,
-        @Schema(description = "Name of whoever made the change.", examples = "seed") String recordedBy) {
+        @Schema(description = "Name of whoever made the change.", examples = "seed") String recordedBy,
+        @Schema(type = SchemaType.OBJECT, description = BEFORE, examples = "{\"name\": \"Russian Federation\", \"updated_at\": \"2022-02-17T09:00:00Z\"}") @JsonRawValue String before) {
+
+    /** What {@code before} holds, in the feed and (with {@code after}) in webhook deliveries. */
+    public static final String BEFORE = """
+            On an update (every *.updated type): what it replaced, as the members of the subject's view whose \
+            value it changed, each with its value before (null where the member was absent); their values \
+            after are in data, the whole view after. Members it left alone are not listed. Absent on other \
+            types, and on updates logged before Parley kept it.""";
 }

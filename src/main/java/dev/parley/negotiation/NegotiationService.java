@@ -82,6 +82,7 @@ public class NegotiationService {
     @Transactional
     public Negotiation update(String slug, UnaryOperator<NegotiationRequest> edit) {
         Negotiation negotiation = require(slug);
+        changes.updating(NegotiationChanges.updated(negotiation));
         NegotiationRequest request = edit.apply(NegotiationRequest.of(negotiation));
         if (!slug.equals(request.slug())) {
             throw new InvalidRequest("/slug", "is immutable");

@@ -83,6 +83,7 @@ public class PartyService {
     @Transactional
     public Party update(String slug, UnaryOperator<PartyRequest> edit) {
         Party party = require(slug);
+        changes.updating(PartyChanges.updated(party));
         PartyRequest request = edit.apply(PartyRequest.of(party));
         if (!slug.equals(request.slug())) {
             throw new InvalidRequest("/slug", "is immutable");
@@ -102,6 +103,7 @@ public class PartyService {
         }
         Party party = existing.get();
         if (!PartyRequest.of(party).equals(request)) {
+            changes.updating(PartyChanges.updated(party));
             apply(party, request);
             changes.record(PartyChanges.updated(party));
         }

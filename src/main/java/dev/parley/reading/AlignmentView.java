@@ -1,5 +1,6 @@
 package dev.parley.reading;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record AlignmentView(
         @Schema(examples = "russia-us-nato-security-guarantees") String negotiation,
         @Schema(description = "The day asked for, or null for the current stances.", implementation = String.class, format = "date", nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf,
-        @Schema(description = "One per unordered pair of participants, in participant order.") List<Pair> pairs) {
+        @Schema(description = "One per unordered pair of participants, in participant order.") List<Pair> pairs,
+        @Schema(description = "The as_recorded instant asked for: the answer as Parley had it recorded then. Absent when not asked.", examples = "2022-02-18T12:00:00Z") Instant asRecorded) {
 
     @Schema(name = "AlignmentPair", requiredProperties = { "parties", "shared", "compared", "agreeing", "share" })
     public record Pair(

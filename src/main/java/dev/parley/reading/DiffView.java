@@ -1,5 +1,6 @@
 package dev.parley.reading;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public record DiffView(
         @Schema(description = "Every cell whose status on `to` differs from its status on `from`, by demand slug then the demand's party order.") List<Cell> cells,
         @Schema(description = "Demands whose derived status differs between the two days.") List<StatusMove> demandStatuses,
         @Schema(description = "Demands tabled after `from` and on or before `to`.") List<Tabled> tabled,
-        @Schema(description = "Demands whose proposer withdrew them after `from` and on or before `to`.") List<Withdrawn> withdrawn) {
+        @Schema(description = "Demands whose proposer withdrew them after `from` and on or before `to`.") List<Withdrawn> withdrawn,
+        @Schema(description = "The as_recorded instant asked for: the answer as Parley had it recorded then. Absent when not asked.", examples = "2022-02-18T12:00:00Z") Instant asRecorded) {
 
     @Schema(name = "DiffCell", requiredProperties = { "demand", "party", "from", "to" })
     public record Cell(

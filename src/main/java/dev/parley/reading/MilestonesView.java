@@ -1,5 +1,6 @@
 package dev.parley.reading;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import dev.parley.demand.PositionStatus;
 @Schema(name = "Milestones", requiredProperties = { "negotiation", "items" })
 public record MilestonesView(
         @Schema(examples = "russia-us-nato-security-guarantees") String negotiation,
-        @Schema(description = "One item per party and status it ever held (UNASSESSED left out), in participant order then status order.") List<Milestone> items) {
+        @Schema(description = "One item per party and status it ever held (UNASSESSED left out), in participant order then status order.") List<Milestone> items,
+        @Schema(description = "The as_recorded instant asked for: the answer as Parley had it recorded then. Absent when not asked.", examples = "2022-02-18T12:00:00Z") Instant asRecorded) {
 
     @Schema(name = "Milestone", requiredProperties = { "party", "status", "first_on", "demand", "change_id" })
     public record Milestone(

@@ -18,6 +18,7 @@ import dev.parley.common.Api;
 import dev.parley.common.Dates;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.demand.ReadAt;
 import dev.parley.etag.Scopes;
 import dev.parley.etag.Versioned;
 
@@ -51,8 +52,10 @@ public class ReadingResource {
     @APIResponse(responseCode = "200", description = "The difference.")
     public DiffView diff(@PathParam("slug") String slug,
             @Parameter(description = "The earlier day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "The later day, YYYY-MM-DD; not before `from`.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return service.diff(slug, Dates.parseParameter("from", from), Dates.parseParameter("to", to));
+            @Parameter(description = "The later day, YYYY-MM-DD; not before `from`.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = ReadAt.AS_RECORDED, schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("as_recorded") String asRecorded) {
+        return service.diff(slug, Dates.parseParameter("from", from), Dates.parseParameter("to", to),
+                Dates.parseInstantParameter("as_recorded", asRecorded));
     }
 
     @GET
@@ -65,8 +68,10 @@ public class ReadingResource {
     @APIResponse(responseCode = "200", description = "A page of the timeline.")
     public Page<TimelineItem> timeline(@PathParam("slug") String slug,
             @Parameter(ref = Api.PAGE_SIZE) @QueryParam("page_size") String pageSize,
-            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken) {
-        return service.timeline(slug, PageRequest.of(pageSize, pageToken, "timeline|" + slug));
+            @Parameter(ref = Api.PAGE_TOKEN) @QueryParam("page_token") String pageToken,
+            @Parameter(description = ReadAt.AS_RECORDED, schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("as_recorded") String asRecorded) {
+        return service.timeline(slug, Dates.parseInstantParameter("as_recorded", asRecorded),
+                PageRequest.of(pageSize, pageToken, "timeline|" + slug + (asRecorded == null ? "" : "|" + asRecorded)));
     }
 
     @GET
@@ -86,8 +91,10 @@ public class ReadingResource {
             @Parameter(description = "What is counted; demand_status by default.", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "demand_status", "party" })) @QueryParam("by") String by,
             @Parameter(description = "The first day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "The last day, YYYY-MM-DD; not before `from`.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return service.series(slug, interval, by, Dates.parseParameter("from", from), Dates.parseParameter("to", to));
+            @Parameter(description = "The last day, YYYY-MM-DD; not before `from`.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = ReadAt.AS_RECORDED, schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("as_recorded") String asRecorded) {
+        return service.series(slug, interval, by, Dates.parseParameter("from", from), Dates.parseParameter("to", to),
+                Dates.parseInstantParameter("as_recorded", asRecorded));
     }
 
     @GET
@@ -98,8 +105,9 @@ public class ReadingResource {
             effective_on, the demand and the change. A stance replaced on its own day by a later recorded \
             one never held and does not count.""")
     @APIResponse(responseCode = "200", description = "The milestones.")
-    public MilestonesView milestones(@PathParam("slug") String slug) {
-        return service.milestones(slug);
+    public MilestonesView milestones(@PathParam("slug") String slug,
+            @Parameter(description = ReadAt.AS_RECORDED, schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("as_recorded") String asRecorded) {
+        return service.milestones(slug, Dates.parseInstantParameter("as_recorded", asRecorded));
     }
 
     @GET
@@ -108,7 +116,9 @@ public class ReadingResource {
     @Operation(operationId = "getNegotiationAlignment", summary = "How far each pair of parties stands the same way", description = Leaning.RULE)
     @APIResponse(responseCode = "200", description = "The alignment of every pair of participants.")
     public AlignmentView alignment(@PathParam("slug") String slug,
-            @Parameter(description = "A calendar day, YYYY-MM-DD; the current stances without it.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("as_of") String asOf) {
-        return service.alignment(slug, Dates.parseParameter("as_of", asOf));
+            @Parameter(description = "A calendar day, YYYY-MM-DD; the current stances without it.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("as_of") String asOf,
+            @Parameter(description = ReadAt.AS_RECORDED, schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("as_recorded") String asRecorded) {
+        ReadAt at = ReadAt.of(asOf, asRecorded);
+        return service.alignment(slug, at.asOf(), at.asRecorded());
     }
 }

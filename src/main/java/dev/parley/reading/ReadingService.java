@@ -1,6 +1,7 @@
 package dev.parley.reading;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import dev.parley.demand.DemandStatus;
 import dev.parley.demand.PositionRole;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionStatus;
+import dev.parley.demand.ReadAt;
 import dev.parley.demand.TrackedStance;
 import dev.parley.event.EventService;
 import dev.parley.event.NegotiationEvent;
@@ -50,12 +52,12 @@ public class ReadingService {
         this.events = events;
     }
 
-    public DiffView diff(String slug, LocalDate fromDay, LocalDate toDay) {
+    public DiffView diff(String slug, LocalDate fromDay, LocalDate toDay, Instant asRecorded) {
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             throw InvalidRequest.badParameter("to", "must not be before from");
         }
         Negotiation negotiation = negotiations.require(slug);
-        Chronicle chronicle = chronicle(negotiation);
+        Chronicle chronicle = chronicle(negotiation, asRecorded);
         LocalDate from = fromDay != null ? fromDay : firstDay(negotiation, chronicle);
         LocalDate to = toDay != null ? toDay : lastDay(negotiation, chronicle, from);
         if (to.isBefore(from)) {
@@ -91,10 +93,10 @@ public class ReadingService {
                 moves.add(new DiffView.StatusMove(demand.slug(), before, after));
             }
         }
-        return new DiffView(negotiation.slug, from, to, cells, moves, tabled, withdrawn);
+        return new DiffView(negotiation.slug, from, to, cells, moves, tabled, withdrawn, asRecorded);
     }
 
-    public Page<TimelineItem> timeline(String slug, PageRequest page) {
+    public Page<TimelineItem> timeline(String slug, Instant asRecorded, PageRequest page) {
         Negotiation negotiation = negotiations.require(slug);
         LocalDate afterDay = null;
         String afterKind = null;
@@ -125,16 +127,16 @@ public class ReadingService {
         List<NegotiationEvent> eventRows;
         List<TrackedStance> stanceRows;
         if (afterDay == null) {
-            eventRows = events.timeline(negotiation, null, null, limit);
-            stanceRows = positions.tracked(negotiation, null, null, limit);
+            eventRows = events.timeline(negotiation, asRecorded, null, null, limit);
+            stanceRows = positions.tracked(negotiation, asRecorded, null, null, limit);
         } else if (afterKind.equals(TimelineItem.EVENT)) {
             // After an event: the day's later events, and every stance from that day on (change ids are positive).
-            eventRows = events.timeline(negotiation, afterDay, afterId, limit);
-            stanceRows = positions.tracked(negotiation, afterDay, 0L, limit);
+            eventRows = events.timeline(negotiation, asRecorded, afterDay, afterId, limit);
+            stanceRows = positions.tracked(negotiation, asRecorded, afterDay, 0L, limit);
         } else {
             // After a stance: the day's events came before it.
-            eventRows = events.timeline(negotiation, afterDay, null, limit);
-            stanceRows = positions.tracked(negotiation, afterDay, afterChange, limit);
+            eventRows = events.timeline(negotiation, asRecorded, afterDay, null, limit);
+            stanceRows = positions.tracked(negotiation, asRecorded, afterDay, afterChange, limit);
         }
         // Each list is in timeline order already; merging them keeps it, and the first limit of the
         // merge come from the first limit of each.
@@ -149,7 +151,8 @@ public class ReadingService {
         return page.page(merged, TimelineItem::key);
     }
 
-    public SeriesView series(String slug, String interval, String by, LocalDate from, LocalDate to) {
+    public SeriesView series(String slug, String interval, String by, LocalDate from, LocalDate to,
+            Instant asRecorded) {
         UnaryOperator<LocalDate> startOf = switch (interval == null ? "week" : interval) {
             case "day" -> d -> d;
             case "week" -> d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -164,7 +167,7 @@ public class ReadingService {
             throw InvalidRequest.badParameter("to", "must not be before from");
         }
         Negotiation negotiation = negotiations.require(slug);
-        Chronicle chronicle = chronicle(negotiation);
+        Chronicle chronicle = chronicle(negotiation, asRecorded);
         LocalDate first = from != null ? from : firstDay(negotiation, chronicle);
         LocalDate last = to != null ? to : lastDay(negotiation, chronicle, first);
         if (last.isBefore(first)) {
@@ -187,12 +190,12 @@ public class ReadingService {
                     : statusPoint(chronicle, start, end));
             start = next;
         }
-        return new SeriesView(negotiation.slug, step, grouping, first, last, points);
+        return new SeriesView(negotiation.slug, step, grouping, first, last, points, asRecorded);
     }
 
-    public MilestonesView milestones(String slug) {
+    public MilestonesView milestones(String slug, Instant asRecorded) {
         Negotiation negotiation = negotiations.require(slug);
-        Chronicle chronicle = chronicle(negotiation);
+        Chronicle chronicle = chronicle(negotiation, asRecorded);
         Map<String, Map<PositionStatus, TrackedStance>> firsts = new LinkedHashMap<>();
         negotiation.participants.forEach(p -> firsts.put(p.slug, new EnumMap<>(PositionStatus.class)));
         // Tracks come in demand slug order, so of two stances on the same day the first demand by slug wins.
@@ -212,12 +215,12 @@ public class ReadingService {
         List<MilestonesView.Milestone> items = new ArrayList<>();
         firsts.forEach((party, byStatus) -> byStatus.forEach((status, stance) -> items.add(
                 new MilestonesView.Milestone(party, status, stance.effectiveOn(), stance.demand(), id(stance)))));
-        return new MilestonesView(negotiation.slug, items);
+        return new MilestonesView(negotiation.slug, items, asRecorded);
     }
 
-    public AlignmentView alignment(String slug, LocalDate asOf) {
+    public AlignmentView alignment(String slug, LocalDate asOf, Instant asRecorded) {
         Negotiation negotiation = negotiations.require(slug);
-        Chronicle chronicle = chronicle(negotiation);
+        Chronicle chronicle = chronicle(negotiation, asRecorded);
         List<Chronicle.DemandFacts> considered = asOf == null ? chronicle.demands() : chronicle.tabledBy(asOf);
         LocalDate day = asOf == null ? LocalDate.of(9999, 12, 31) : asOf;
         List<Map<String, PositionStatus>> stances = new ArrayList<>();
@@ -253,7 +256,7 @@ public class ReadingService {
                         compared == 0 ? null : (double) agreeing / compared));
             }
         }
-        return new AlignmentView(negotiation.slug, asOf, pairs);
+        return new AlignmentView(negotiation.slug, asOf, pairs, asRecorded);
     }
 
     private SeriesView.Point statusPoint(Chronicle chronicle, LocalDate start, LocalDate end) {
@@ -287,10 +290,12 @@ public class ReadingService {
         return new SeriesView.Point(start, end, null, parties);
     }
 
-    private Chronicle chronicle(Negotiation negotiation) {
+    /** The negotiation as Parley had it recorded at {@code asRecorded} (now when null): see {@link ReadAt}. */
+    private Chronicle chronicle(Negotiation negotiation, Instant asRecorded) {
         List<Chronicle.DemandFacts> facts = demands.ofNegotiation(negotiation).stream()
+                .filter(d -> asRecorded == null || !d.createdAt.isAfter(asRecorded))
                 .map(d -> new Chronicle.DemandFacts(d.slug, d.title, d.proposer.slug, d.tabledOn)).toList();
-        return Chronicle.of(facts, positions.involvements(negotiation), positions.tracked(negotiation));
+        return Chronicle.of(facts, positions.involvements(negotiation), positions.tracked(negotiation, asRecorded));
     }
 
     // Defaults come from the data, never from today's date, so an unchanged negotiation keeps its ETag.

@@ -1,5 +1,6 @@
 package dev.parley.reading;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ public record SeriesView(
         @Schema(enumeration = { "demand_status", "party" }) String by,
         @Schema(description = "The first day of the range.") LocalDate from,
         @Schema(description = "The last day of the range.") LocalDate to,
-        @Schema(description = "One point per interval touching the range, oldest first.") List<Point> points){
+        @Schema(description = "One point per interval touching the range, oldest first.") List<Point> points,
+        @Schema(description = "The as_recorded instant asked for: the answer as Parley had it recorded then. Absent when not asked.", examples = "2022-02-18T12:00:00Z") Instant asRecorded){
 
     @Schema(name = "SeriesPoint", requiredProperties = { "start", "end" })
     public record Point(

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -90,7 +91,7 @@ public class Outbox {
                 insert.setString(1, Ids.next("msg"));
                 insert.setString(2, change.type().wire());
                 insert.setString(3, payload(change.type().wire(), change.occurredAt(),
-                        new ChangeData(change.cursorToken(), change.subject())));
+                        new ChangeData(change.cursorToken(), change.subject(), change.before(), change.after())));
                 insert.setObject(4, now);
                 insert.setObject(5, now);
                 insert.setString(6, "%," + change.type().wire() + ",%");
@@ -234,8 +235,11 @@ public class Outbox {
     record Payload(String type, Instant timestamp, Object data) {
     }
 
-    /** The data of a change event: its cursor in the feed and its subject. */
-    record ChangeData(String cursor, Subject subject) {
+    /**
+     * The data of a change event: its cursor in the feed and its subject; an update's also what it
+     * changed, the members before and after (ChangeView.BEFORE).
+     */
+    record ChangeData(String cursor, Subject subject, @JsonRawValue String before, @JsonRawValue String after) {
     }
 
     /** A delivery claimed for sending. */

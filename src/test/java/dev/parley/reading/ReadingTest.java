@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -327,5 +329,135 @@ class ReadingTest {
             String etag = api().get(c.path(reading)).then().statusCode(200).extract().header("ETag");
             api().header("If-None-Match", etag).get(c.path(reading)).then().statusCode(304);
         }
+    }
+
+    /**
+     * The case as recorded at {@code then}; afterwards a's rejection of "first" was corrected to
+     * OPEN_TO_DISCUSSION, an event was added and b tabled "third" to a.
+     */
+    record Revisited(Case c, String then, String third) {
+    }
+
+    static Revisited revisited() {
+        Case c = newCase();
+        JsonPath rejection = api().get("/api/v1/demands/" + c.first() + "/positions/" + c.a()).then().statusCode(200)
+                .extract().jsonPath();
+        Instant then = Instant.parse(api().get("/api/v1/demands/" + c.first() + "/positions/" + c.proposer()).then()
+                .statusCode(200).extract().<String> path("recorded_at"));
+        api().body(Map.of("status", "OPEN_TO_DISCUSSION", "effective_on", "2022-01-20", "change_kind", "CORRECTION",
+                "corrects", rejection.getLong("change_id"), "reason", "Misread.", "citations", List.of(Map.of(
+                        "source_id", c.source(), "title", "Statement", "quote", "Words on the record.", "kind",
+                        "DIRECT_QUOTE", "relation", "SUPPORTS"))))
+                .put("/api/v1/demands/" + c.first() + "/positions/" + c.a()).then().statusCode(200);
+        event(c, "2022-01-05", "Opening round");
+        String third = unique("third");
+        demand(third, c.negotiation(), c.b(), List.of(c.a()), "2022-02-03");
+        Instant corrected = Instant.parse(api().get("/api/v1/demands/" + c.first() + "/positions/" + c.a()).then()
+                .statusCode(200).extract().<String> path("recorded_at"));
+        assertThat(corrected).as("the correction is recorded after the instant read").isAfter(then);
+        return new Revisited(c, then.toString(), third);
+    }
+
+    @Test
+    void diffAsRecordedAnswersWhatParleyHadRecordedThen() {
+        Revisited r = revisited();
+        Case c = r.c();
+        JsonPath then = get(c.path("diff"), "from", "2022-01-15", "to", "2022-02-15", "as_recorded", r.then());
+        JsonPath now = get(c.path("diff"), "from", "2022-01-15", "to", "2022-02-15");
+
+        assertThat(then.getString("as_recorded")).isEqualTo(r.then());
+        assertThat(now.getString("as_recorded")).isNull();
+        assertThat(cell(then, c.first(), c.a())).containsEntry("to", "REJECTED");
+        assertThat(cell(now, c.first(), c.a())).containsEntry("to", "OPEN_TO_DISCUSSION");
+        assertThat(then.getList("tabled.demand")).containsExactly(c.second());
+        assertThat(now.getList("tabled.demand")).containsExactlyInAnyOrder(c.second(), r.third());
+        api().queryParam("as_recorded", "yesterday").get(c.path("diff")).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("as_recorded"));
+    }
+
+    private static Map<String, Object> cell(JsonPath diff, String demand, String party) {
+        List<Map<String, Object>> cells = diff.getList("cells");
+        return cells.stream().filter(m -> m.get("demand").equals(demand) && m.get("party").equals(party)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void timelineAsRecordedLeavesOutWhatWasRecordedLater() {
+        Revisited r = revisited();
+        Case c = r.c();
+        List<Map<String, Object>> then = get(c.path("timeline"), "page_size", 100, "as_recorded", r.then())
+                .getList("items");
+        List<Map<String, Object>> now = get(c.path("timeline"), "page_size", 100).getList("items");
+
+        assertThat(then).extracting(m -> m.get("kind")).doesNotContain("EVENT");
+        assertThat(then).filteredOn(m -> c.a().equals(m.get("party")) && "2022-01-20".equals(m.get("on")))
+                .extracting(m -> m.get("status")).containsExactly("REJECTED");
+        assertThat(then).extracting(m -> m.get("demand")).doesNotContain(r.third());
+        assertThat(now).extracting(m -> m.get("kind")).contains("EVENT");
+        assertThat(now).filteredOn(m -> c.a().equals(m.get("party")) && "2022-01-20".equals(m.get("on")))
+                .extracting(m -> m.get("status")).containsExactly("OPEN_TO_DISCUSSION");
+        assertThat(now).extracting(m -> m.get("demand")).contains(r.third());
+
+        // A page token carries the instant it was issued for.
+        String token = get(c.path("timeline"), "page_size", 1, "as_recorded", r.then()).getString("next_page_token");
+        api().queryParam("page_token", token).get(c.path("timeline")).then().statusCode(400);
+    }
+
+    @Test
+    void seriesAsRecordedCountsTheStancesRecordedThen() {
+        Revisited r = revisited();
+        Case c = r.c();
+        Object[] range = { "interval", "month", "by", "party", "from", "2022-01-01", "to", "2022-01-31" };
+        JsonPath then = get(c.path("series"), append(range, "as_recorded", r.then()));
+        JsonPath now = get(c.path("series"), range);
+
+        assertThat(then.getString("as_recorded")).isEqualTo(r.then());
+        Map<String, Map<String, Integer>> thenCounts = then.getMap("points[0].parties");
+        Map<String, Map<String, Integer>> nowCounts = now.getMap("points[0].parties");
+        assertThat(thenCounts.get(c.a())).containsEntry("REJECTED", 1).containsEntry("OPEN_TO_DISCUSSION", 0);
+        assertThat(nowCounts.get(c.a())).containsEntry("REJECTED", 0).containsEntry("OPEN_TO_DISCUSSION", 1);
+    }
+
+    private static Object[] append(Object[] query, Object... more) {
+        Object[] all = Arrays.copyOf(query, query.length + more.length);
+        System.arraycopy(more, 0, all, query.length, more.length);
+        return all;
+    }
+
+    @Test
+    void milestonesAsRecordedKeepAStanceCorrectedLater() {
+        Revisited r = revisited();
+        Case c = r.c();
+        List<Map<String, Object>> then = get(c.path("milestones"), "as_recorded", r.then()).getList("items");
+        List<Map<String, Object>> now = get(c.path("milestones")).getList("items");
+
+        assertThat(then).filteredOn(m -> c.a().equals(m.get("party"))).extracting(m -> m.get("status"))
+                .containsExactlyInAnyOrder("TABLED", "REJECTED");
+        assertThat(now).filteredOn(m -> c.a().equals(m.get("party"))).extracting(m -> m.get("status"))
+                .containsExactlyInAnyOrder("TABLED", "OPEN_TO_DISCUSSION");
+        assertThat(then).filteredOn(m -> c.b().equals(m.get("party"))).extracting(m -> m.get("status"))
+                .as("b's tabling of third was recorded later").containsExactly("OPEN_TO_DISCUSSION");
+    }
+
+    @Test
+    void alignmentAsRecordedComparesTheStancesRecordedThen() {
+        Revisited r = revisited();
+        Case c = r.c();
+        JsonPath then = get(c.path("alignment"), "as_recorded", r.then());
+        JsonPath now = get(c.path("alignment"));
+
+        assertThat(then.getString("as_recorded")).isEqualTo(r.then());
+        List<Map<String, Object>> thenPairs = then.getList("pairs");
+        List<Map<String, Object>> nowPairs = now.getList("pairs");
+        // first: proposer WITHDRAWN against a's REJECTED (then) or OPEN_TO_DISCUSSION (now); second disagrees.
+        assertThat(thenPairs).extracting(m -> m.get("parties"), m -> m.get("agreeing"), m -> m.get("share"))
+                .contains(tuple(List.of(c.proposer(), c.a()), 1, 0.5f));
+        assertThat(nowPairs).extracting(m -> m.get("parties"), m -> m.get("agreeing"), m -> m.get("share"))
+                .contains(tuple(List.of(c.proposer(), c.a()), 0, 0.0f));
+        // third (b to a) was recorded later: then a and b share only first.
+        assertThat(thenPairs).extracting(m -> m.get("parties"), m -> m.get("shared"))
+                .contains(tuple(List.of(c.a(), c.b()), 1));
+        assertThat(nowPairs).extracting(m -> m.get("parties"), m -> m.get("shared"))
+                .contains(tuple(List.of(c.a(), c.b()), 2));
     }
 }
