@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,8 @@ import dev.parley.demand.Demand;
 import dev.parley.demand.DemandChanges;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.DemandView;
+import dev.parley.demand.LinkType;
+import dev.parley.demand.LinkView;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionView;
 import dev.parley.demand.ReadAt;
@@ -40,6 +43,8 @@ import dev.parley.document.DocumentChanges;
 import dev.parley.document.DocumentService;
 import dev.parley.document.DocumentView;
 import dev.parley.etag.Scopes;
+import dev.parley.event.EventService;
+import dev.parley.event.EventView;
 import dev.parley.party.Party;
 import dev.parley.party.PartyChanges;
 import dev.parley.party.PartyService;
@@ -56,7 +61,12 @@ public class DemandPage {
     static class Templates {
         static native TemplateInstance demand(Nav nav, DemandView demand, String negotiationTitle,
                 Map<String, String> names, List<Lane> lanes, Timeline timeline, Map<String, Source> sources,
-                Map<String, DocumentView> documents);
+                Map<String, DocumentView> documents, List<Linked> links, List<EventView> rounds,
+                Map<String, EventView> events);
+    }
+
+    /** A link read from this demand's side: "this demand TYPE other" when outgoing, else "other TYPE this demand". */
+    record Linked(boolean outgoing, LinkType type, String other, String title, String note) {
     }
 
     /** One party's history, newest first, with its current stance on top. */
@@ -98,12 +108,14 @@ public class DemandPage {
     private final CitationService citations;
     private final PartyService parties;
     private final DocumentService documents;
+    private final EventService events;
     private final PageTags tags;
     private final SignedIn signedIn;
 
     DemandPage(DemandService demands, PositionService positions, CitationService citations, PartyService parties,
-            DocumentService documents, PageTags tags, SignedIn signedIn) {
+            DocumentService documents, EventService events, PageTags tags, SignedIn signedIn) {
         this.demands = demands;
+        this.events = events;
         this.documents = documents;
         this.positions = positions;
         this.citations = citations;
@@ -116,7 +128,10 @@ public class DemandPage {
     public Response demand(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
         List<String> scopes = List.of(Scopes.fill(DemandChanges.DEMAND, slug), Scopes.fill(DemandChanges.POSITIONS, slug),
                 Scopes.CITATION_EDITS, CitationChanges.SOURCES, PartyChanges.PARTIES, DocumentChanges.DOCUMENTS);
-        return tags.page(request, uri, scopes, versions -> {
+        // The negotiation's matrix moves with its events and with the demands links name, which show here too.
+        Supplier<List<String>> negotiation = () -> List
+                .of(Scopes.fill(Scopes.MATRIX, demands.require(slug).negotiation.slug));
+        return tags.page(request, uri, scopes, negotiation, versions -> {
             Demand demand = demands.require(slug);
             Map<String, String> names = new HashMap<>();
             for (Party party : parties.all()) {
@@ -140,9 +155,31 @@ public class DemandPage {
             lanes.stream().flatMap(l -> l.history().stream()).flatMap(s -> s.citations().stream())
                     .map(CitationView::documentId).filter(Objects::nonNull).distinct()
                     .forEach(id -> documents.find(id).ifPresent(d -> quoted.put(id, DocumentView.from(d))));
-            return Templates.demand(Nav.of(signedIn), DemandView.from(demand), demand.negotiation.title, names,
-                    lanes, timeline(demand.tabledOn, lanes), sources, quoted);
+            // The rounds its stances came from, in date order.
+            Map<String, EventView> named = new HashMap<>();
+            lanes.stream().flatMap(l -> l.history().stream()).map(PositionView::eventId).filter(Objects::nonNull)
+                    .distinct().forEach(id -> events.find(id).ifPresent(e -> named.put(id, EventView.from(e))));
+            List<EventView> rounds = named.values().stream()
+                    .sorted(Comparator.comparing(EventView::occurredOn).thenComparing(EventView::id)).toList();
+            DemandView view = DemandView.from(demand);
+            return Templates.demand(Nav.of(signedIn), view, demand.negotiation.title, names, lanes,
+                    timeline(demand.tabledOn, lanes), sources, quoted, links(view), rounds, named);
         });
+    }
+
+    private List<Linked> links(DemandView demand) {
+        List<Linked> linked = new ArrayList<>();
+        for (LinkView link : demand.links()) {
+            linked.add(new Linked(true, link.type(), link.target(), title(link.target()), link.note()));
+        }
+        for (LinkView link : demand.linkedFrom()) {
+            linked.add(new Linked(false, link.type(), link.demand(), title(link.demand()), link.note()));
+        }
+        return linked;
+    }
+
+    private String title(String slug) {
+        return demands.find(slug).map(d -> d.title).orElse(slug);
     }
 
     /** Lays the stances out on a day axis from the tabling to a week past the latest stance. */
