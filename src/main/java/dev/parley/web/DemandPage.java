@@ -73,8 +73,12 @@ public class DemandPage {
     record Lane(String party, String name, PositionView current, List<PositionView> history) {
     }
 
-    /** The picture: a band per party, a segment per stance from its day to the next one's. */
-    record Timeline(int width, int height, List<Band> bands, List<Tick> ticks) {
+    /** The picture: a band per party, a segment per stance from its day to the next one's, a line per round. */
+    record Timeline(int width, int height, List<Band> bands, List<Tick> ticks, List<Round> rounds) {
+    }
+
+    /** A round the stances came from, as a dashed line across the bands on its day. */
+    record Round(int x, EventView event) {
     }
 
     record Band(String name, int labelY, List<Segment> segments) {
@@ -163,7 +167,7 @@ public class DemandPage {
                     .sorted(Comparator.comparing(EventView::occurredOn).thenComparing(EventView::id)).toList();
             DemandView view = DemandView.from(demand);
             return Templates.demand(Nav.of(signedIn), view, demand.negotiation.title, names, lanes,
-                    timeline(demand.tabledOn, lanes), sources, quoted, links(view), rounds, named);
+                    timeline(demand.tabledOn, lanes, rounds), sources, quoted, links(view), rounds, named);
         });
     }
 
@@ -182,10 +186,14 @@ public class DemandPage {
         return demands.find(slug).map(d -> d.title).orElse(slug);
     }
 
-    /** Lays the stances out on a day axis from the tabling to a week past the latest stance. */
-    static Timeline timeline(LocalDate tabled, List<Lane> lanes) {
+    /** Lays the stances and rounds out on a day axis from the tabling to a week past the latest of them. */
+    static Timeline timeline(LocalDate tabled, List<Lane> lanes, List<EventView> rounds) {
         LocalDate start = tabled;
         LocalDate end = tabled;
+        for (EventView round : rounds) {
+            start = round.occurredOn().isBefore(start) ? round.occurredOn() : start;
+            end = round.occurredOn().isAfter(end) ? round.occurredOn() : end;
+        }
         for (Lane lane : lanes) {
             for (PositionView stance : lane.history()) {
                 if (stance.effectiveOn().isBefore(start)) {
@@ -223,7 +231,12 @@ public class DemandPage {
             LocalDate day = start.plusDays(span * i / 4);
             ticks.add(new Tick(LABEL + (int) Math.round(span * i / 4 * perDay), format.format(day)));
         }
-        return new Timeline(WIDTH, y + 10, bands, ticks);
+        List<Round> marks = new ArrayList<>();
+        for (EventView round : rounds) {
+            marks.add(new Round(LABEL + (int) Math.round(ChronoUnit.DAYS.between(start, round.occurredOn()) * perDay),
+                    round));
+        }
+        return new Timeline(WIDTH, y + 10, bands, ticks, marks);
     }
 
     /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */

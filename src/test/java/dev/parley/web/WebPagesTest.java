@@ -233,7 +233,8 @@ class WebPagesTest {
                         + "is a counter-proposal to</span> this demand")
                 .contains("<li id=\"round-" + event + "\"><time datetime=\"2022-01-26\">2022-01-26</time>")
                 .contains("<strong>Written reply &lt;/script&gt;")
-                .contains("From the round <a href=\"#round-" + event + "\">Written reply &lt;/script&gt;");
+                .contains("From the round <a href=\"#round-" + event + "\">Written reply &lt;/script&gt;")
+                .contains("<g class=\"round\"><title>Round: Written reply &lt;/script&gt;");
     }
 
     @Test
