@@ -185,9 +185,10 @@ function quoteFromDocument() {
   const start = document.getElementById('anchor_start');
   let held = '';
 
+  // The citation describes the document chosen; a source stays as it was when the document names none.
   const fill = (id, value) => {
-    if (value) {
-      document.getElementById(id).value = value;
+    if (value || id !== 'source_id') {
+      document.getElementById(id).value = value || '';
     }
   };
 
