@@ -331,8 +331,14 @@ class WebAppBrowserTest {
         if (width == 1280) {
             weights.add("/" + path + "\t" + Browser.script("""
                     const n = performance.getEntriesByType('navigation')[0];
-                    return performance.getEntriesByType('resource').filter(r => !r.name.includes('/changes/stream'))
-                        .reduce((sum, r) => sum + r.decodedBodySize, n.decodedBodySize);"""));
+                    const bytes = { html: n.decodedBodySize, js: 0, css: 0, data: 0 };
+                    for (const r of performance.getEntriesByType('resource')) {
+                        const kind = r.name.endsWith('.js') ? 'js' : r.name.endsWith('.css') ? 'css' : 'data';
+                        bytes[kind] += r.name.includes('/changes/stream') ? 0 : r.decodedBodySize;
+                    }
+                    const total = bytes.html + bytes.js + bytes.css + bytes.data;
+                    return total + '\tHTML ' + bytes.html + '\tJS ' + bytes.js + '\tCSS ' + bytes.css
+                        + '\tfetched by script ' + bytes.data;"""));
         }
     }
 
