@@ -37,6 +37,7 @@ import dev.parley.citation.CitationService;
 import dev.parley.citation.CitationView;
 import dev.parley.citation.SourceView;
 import dev.parley.common.ApiException;
+import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.demand.DayPrecision;
 import dev.parley.demand.Demand;
@@ -201,7 +202,8 @@ public class WorkbenchPages {
         rounds.forEach(e -> named.addAll(e.documentIds()));
         known.stream().map(CitationView::documentId).filter(Objects::nonNull).forEach(named::add);
         Set<String> quotedSources = known.stream().map(CitationView::sourceId).collect(Collectors.toSet());
-        var page = documents.list(null, PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "documents|null"))
+        Page<DocumentView> page = documents
+                .list(null, PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "documents|null"))
                 .map(DocumentView::from);
         Map<Boolean, List<DocumentView>> split = page.items().stream().collect(Collectors.partitioningBy(
                 d -> named.contains(d.id()) || d.sourceId() != null && quotedSources.contains(d.sourceId())));

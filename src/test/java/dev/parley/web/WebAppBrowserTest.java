@@ -192,6 +192,8 @@ class WebAppBrowserTest {
     void aQuoteTheDocumentDoesNotHoldShowsTheServersProblemAndWritesNothing() {
         WebFixtures.Scene scene = WebFixtures.scene("Misquote land", "Misquote demand");
         String document = WebFixtures.document("The statement", scene.source(), "We are open to talks.");
+        // Named by a round, so the form lists it among the negotiation's documents however many others exist.
+        WebFixtures.event(scene.negotiation(), "The statement", "2022-01-26", List.of(document));
         WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("misquoter"));
         workbench.stanceForm(scene.demand(), scene.addressee()).stance("ACCEPTED", "2022-01-26", "Misread.")
                 .document(document).typeQuote("We accept everything.");

@@ -189,6 +189,7 @@ class WebPagesTest {
         String ours = WebFixtures.document("Reply " + HOSTILE, scene.source(), "We reply.");
         String event = WebFixtures.event(scene.negotiation(), "Round " + HOSTILE, "2022-01-26", List.of(ours));
         String other = WebFixtures.document("Elsewhere", WebFixtures.scene("Other land", "Other").source(), "Other.");
+        // 'other' was made after 'ours', so it is listed among the others unless the first page is full.
         String session = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("key", WebFixtures.analyst("form-reader")).post("/workbench/sign-in").cookie("parley_session");
 
@@ -205,8 +206,11 @@ class WebPagesTest {
                 .contains("<option value=\"ON_OR_BEFORE\">only as a day it held by (on or before)</option>");
         assertThat(form.indexOf("This negotiation&#39;s documents")).as("the negotiation's own documents first")
                 .isLessThan(form.indexOf("value=\"" + ours + "\""));
-        assertThat(form.indexOf("Other documents")).isGreaterThan(form.indexOf("value=\"" + ours + "\""))
-                .isLessThan(form.indexOf("value=\"" + other + "\""));
+        assertThat(form.indexOf("Other documents")).isGreaterThan(form.indexOf("value=\"" + ours + "\""));
+        // One page of the others: in a database that holds more, the form says so instead.
+        if (!form.contains("other documents are listed.")) {
+            assertThat(form.indexOf("value=\"" + other + "\"")).isGreaterThan(form.indexOf("Other documents"));
+        }
     }
 
     @Test
