@@ -2,7 +2,6 @@ package dev.parley.web;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.parley.common.ApiException;
 import dev.parley.common.Dates;
+import dev.parley.demand.DemandService;
 import dev.parley.demand.ReadAt;
 import dev.parley.etag.Scopes;
 import dev.parley.negotiation.Negotiation;
@@ -31,11 +31,16 @@ import dev.parley.negotiation.NegotiationView;
 import dev.parley.party.Party;
 import dev.parley.party.PartyChanges;
 import dev.parley.party.PartyService;
+import dev.parley.reading.DiffView;
+import dev.parley.reading.ReadingService;
 import dev.parley.security.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The dashboard: the negotiations, each one's matrix on any day, and what changed between two days. */
+/**
+ * The dashboard: the negotiations, each one's matrix on any day (grouped by package), and what changed
+ * between two days as the API's diff reads it.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPages {
@@ -49,26 +54,26 @@ public class DashboardPages {
 
         static native TemplateInstance matrix$grid(Grid grid);
 
-        static native TemplateInstance changes(Nav nav, NegotiationView negotiation, LocalDate from, LocalDate to,
-                List<Moved> moved);
+        static native TemplateInstance changes(Nav nav, NegotiationView negotiation, DiffView diff, boolean toGiven,
+                Map<String, String> titles, Map<String, String> names);
     }
 
     /** The as_of slider: day 0 is the negotiation's start, the last day the latest stance (or its end). */
     record Slider(LocalDate first, LocalDate last, long days, long value) {
     }
 
-    /** A cell whose status differs between two days. */
-    record Moved(String demand, String title, String party, dev.parley.demand.PositionStatus from,
-            dev.parley.demand.PositionStatus to, LocalDate effectiveOn) {
-    }
-
     private final NegotiationService negotiations;
     private final PartyService parties;
+    private final DemandService demands;
+    private final ReadingService reading;
     private final PageTags tags;
     private final SignedIn signedIn;
 
-    DashboardPages(NegotiationService negotiations, PartyService parties, PageTags tags, SignedIn signedIn) {
+    DashboardPages(NegotiationService negotiations, PartyService parties, DemandService demands,
+            ReadingService reading, PageTags tags, SignedIn signedIn) {
         this.negotiations = negotiations;
+        this.demands = demands;
+        this.reading = reading;
         this.parties = parties;
         this.tags = tags;
         this.signedIn = signedIn;
@@ -118,41 +123,24 @@ public class DashboardPages {
         LocalDate toDay = Dates.parseParameter("to", blankToNull(to));
         return tags.page(request, uri, scopes(slug), versions -> {
             Negotiation negotiation = negotiations.require(slug);
-            LocalDate start = fromDay != null ? fromDay : negotiation.startedOn;
-            Grid before = grid(slug, start);
-            Grid after = grid(slug, toDay);
-            return Templates.changes(nav(), NegotiationView.from(negotiation), start, toDay, moved(before, after));
+            Map<String, String> titles = new HashMap<>();
+            demands.ofNegotiation(negotiation).forEach(d -> titles.put(d.slug, d.title));
+            return Templates.changes(nav(), NegotiationView.from(negotiation), reading.diff(slug, fromDay, toDay),
+                    toDay != null, titles, partyNames());
         });
     }
 
-    private static List<Moved> moved(Grid before, Grid after) {
-        Map<String, Grid.Cell> earlier = new HashMap<>();
-        before.rows().forEach(row -> row.cells().forEach(cell -> earlier.put(row.slug() + "|" + cell.party(), cell)));
-        List<Moved> moved = new ArrayList<>();
-        for (Grid.Row row : after.rows()) {
-            for (Grid.Cell cell : row.cells()) {
-                Grid.Cell was = earlier.get(row.slug() + "|" + cell.party());
-                var wasStatus = was == null ? null : was.status();
-                if (cell.involved() && cell.status() != wasStatus) {
-                    moved.add(new Moved(row.slug(), row.title(), name(after, cell.party()), wasStatus, cell.status(),
-                            cell.effectiveOn()));
-                }
-            }
-        }
-        return moved;
-    }
-
-    private static String name(Grid grid, String party) {
-        return grid.parties().stream().filter(p -> p.slug().equals(party)).map(Grid.Party::name).findFirst()
-                .orElse(party);
-    }
-
+    /** The matrix grouped by package: with no package there is nothing to group and the order is the same. */
     private Grid grid(String slug, LocalDate day) {
+        return Grid.of(negotiations.matrix(slug, new ReadAt(day, null), true), partyNames());
+    }
+
+    private Map<String, String> partyNames() {
         Map<String, String> names = new HashMap<>();
         for (Party party : parties.all()) {
             names.put(party.slug, party.name);
         }
-        return Grid.of(negotiations.matrix(slug, new ReadAt(day, null), false), names);
+        return names;
     }
 
     private Nav nav() {

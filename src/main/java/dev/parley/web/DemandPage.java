@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,8 @@ import dev.parley.demand.Demand;
 import dev.parley.demand.DemandChanges;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.DemandView;
+import dev.parley.demand.LinkType;
+import dev.parley.demand.LinkView;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionView;
 import dev.parley.demand.ReadAt;
@@ -40,6 +43,8 @@ import dev.parley.document.DocumentChanges;
 import dev.parley.document.DocumentService;
 import dev.parley.document.DocumentView;
 import dev.parley.etag.Scopes;
+import dev.parley.event.EventService;
+import dev.parley.event.EventView;
 import dev.parley.party.Party;
 import dev.parley.party.PartyChanges;
 import dev.parley.party.PartyService;
@@ -56,15 +61,24 @@ public class DemandPage {
     static class Templates {
         static native TemplateInstance demand(Nav nav, DemandView demand, String negotiationTitle,
                 Map<String, String> names, List<Lane> lanes, Timeline timeline, Map<String, Source> sources,
-                Map<String, DocumentView> documents);
+                Map<String, DocumentView> documents, List<Linked> links, List<EventView> rounds,
+                Map<String, EventView> events);
+    }
+
+    /** A link read from this demand's side: "this demand TYPE other" when outgoing, else "other TYPE this demand". */
+    record Linked(boolean outgoing, LinkType type, String other, String title, String note) {
     }
 
     /** One party's history, newest first, with its current stance on top. */
     record Lane(String party, String name, PositionView current, List<PositionView> history) {
     }
 
-    /** The picture: a band per party, a segment per stance from its day to the next one's. */
-    record Timeline(int width, int height, List<Band> bands, List<Tick> ticks) {
+    /** The picture: a band per party, a segment per stance from its day to the next one's, a line per round. */
+    record Timeline(int width, int height, List<Band> bands, List<Tick> ticks, List<Round> rounds) {
+    }
+
+    /** A round the stances came from, as a dashed line across the bands on its day. */
+    record Round(int x, EventView event) {
     }
 
     record Band(String name, int labelY, List<Segment> segments) {
@@ -98,12 +112,14 @@ public class DemandPage {
     private final CitationService citations;
     private final PartyService parties;
     private final DocumentService documents;
+    private final EventService events;
     private final PageTags tags;
     private final SignedIn signedIn;
 
     DemandPage(DemandService demands, PositionService positions, CitationService citations, PartyService parties,
-            DocumentService documents, PageTags tags, SignedIn signedIn) {
+            DocumentService documents, EventService events, PageTags tags, SignedIn signedIn) {
         this.demands = demands;
+        this.events = events;
         this.documents = documents;
         this.positions = positions;
         this.citations = citations;
@@ -116,7 +132,10 @@ public class DemandPage {
     public Response demand(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
         List<String> scopes = List.of(Scopes.fill(DemandChanges.DEMAND, slug), Scopes.fill(DemandChanges.POSITIONS, slug),
                 Scopes.CITATION_EDITS, CitationChanges.SOURCES, PartyChanges.PARTIES, DocumentChanges.DOCUMENTS);
-        return tags.page(request, uri, scopes, versions -> {
+        // The negotiation's matrix moves with its events and with the demands links name, which show here too.
+        Supplier<List<String>> negotiation = () -> List
+                .of(Scopes.fill(Scopes.MATRIX, demands.require(slug).negotiation.slug));
+        return tags.page(request, uri, scopes, negotiation, versions -> {
             Demand demand = demands.require(slug);
             Map<String, String> names = new HashMap<>();
             for (Party party : parties.all()) {
@@ -140,15 +159,41 @@ public class DemandPage {
             lanes.stream().flatMap(l -> l.history().stream()).flatMap(s -> s.citations().stream())
                     .map(CitationView::documentId).filter(Objects::nonNull).distinct()
                     .forEach(id -> documents.find(id).ifPresent(d -> quoted.put(id, DocumentView.from(d))));
-            return Templates.demand(Nav.of(signedIn), DemandView.from(demand), demand.negotiation.title, names,
-                    lanes, timeline(demand.tabledOn, lanes), sources, quoted);
+            // The rounds its stances came from, in date order.
+            Map<String, EventView> named = new HashMap<>();
+            lanes.stream().flatMap(l -> l.history().stream()).map(PositionView::eventId).filter(Objects::nonNull)
+                    .distinct().forEach(id -> events.find(id).ifPresent(e -> named.put(id, EventView.from(e))));
+            List<EventView> rounds = named.values().stream()
+                    .sorted(Comparator.comparing(EventView::occurredOn).thenComparing(EventView::id)).toList();
+            DemandView view = DemandView.from(demand);
+            return Templates.demand(Nav.of(signedIn), view, demand.negotiation.title, names, lanes,
+                    timeline(demand.tabledOn, lanes, rounds), sources, quoted, links(view), rounds, named);
         });
     }
 
-    /** Lays the stances out on a day axis from the tabling to a week past the latest stance. */
-    static Timeline timeline(LocalDate tabled, List<Lane> lanes) {
+    private List<Linked> links(DemandView demand) {
+        List<Linked> linked = new ArrayList<>();
+        for (LinkView link : demand.links()) {
+            linked.add(new Linked(true, link.type(), link.target(), title(link.target()), link.note()));
+        }
+        for (LinkView link : demand.linkedFrom()) {
+            linked.add(new Linked(false, link.type(), link.demand(), title(link.demand()), link.note()));
+        }
+        return linked;
+    }
+
+    private String title(String slug) {
+        return demands.find(slug).map(d -> d.title).orElse(slug);
+    }
+
+    /** Lays the stances and rounds out on a day axis from the tabling to a week past the latest of them. */
+    static Timeline timeline(LocalDate tabled, List<Lane> lanes, List<EventView> rounds) {
         LocalDate start = tabled;
         LocalDate end = tabled;
+        for (EventView round : rounds) {
+            start = round.occurredOn().isBefore(start) ? round.occurredOn() : start;
+            end = round.occurredOn().isAfter(end) ? round.occurredOn() : end;
+        }
         for (Lane lane : lanes) {
             for (PositionView stance : lane.history()) {
                 if (stance.effectiveOn().isBefore(start)) {
@@ -186,7 +231,12 @@ public class DemandPage {
             LocalDate day = start.plusDays(span * i / 4);
             ticks.add(new Tick(LABEL + (int) Math.round(span * i / 4 * perDay), format.format(day)));
         }
-        return new Timeline(WIDTH, y + 10, bands, ticks);
+        List<Round> marks = new ArrayList<>();
+        for (EventView round : rounds) {
+            marks.add(new Round(LABEL + (int) Math.round(ChronoUnit.DAYS.between(start, round.occurredOn()) * perDay),
+                    round));
+        }
+        return new Timeline(WIDTH, y + 10, bands, ticks, marks);
     }
 
     /** A refused page is a page too, not problem+json: see {@link ErrorPage}. */

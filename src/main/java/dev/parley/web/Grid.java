@@ -2,6 +2,7 @@ package dev.parley.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,17 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
     record Party(String slug, String name) {
     }
 
-    /** {@code flags}: the warnings about the evidence behind the demand's status. */
+    /**
+     * {@code flags}: the warnings about the evidence behind the demand's status; {@code partOf}: the
+     * package it is a member of (null when none), {@code depth} how deep in packages it sits.
+     */
     record Row(String slug, String title, String proposer, DemandStatus status, List<EvidenceFlag> flags,
-            List<Cell> cells) {
+            List<Cell> cells, String partOf, String partOfTitle, int depth) {
+
+        /** Members sit indented under their package; three levels show, deeper ones as the third. */
+        public String css() {
+            return depth == 0 ? "" : "member depth-" + Math.min(depth, 3);
+        }
     }
 
     /** {@code status} is null where the party is not involved in the demand; {@code flags} warn about its evidence. */
@@ -32,11 +41,14 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
         }
     }
 
+    /** The matrix asked with group_by=package puts each package's members right after it. */
     static Grid of(MatrixView matrix, Map<String, String> partyNames) {
         // The participants, then any party a demand concerns without taking part (Georgia, say).
         Set<String> columns = new LinkedHashSet<>(matrix.parties());
         matrix.rows().forEach(row -> columns.addAll(row.cells().keySet()));
         List<Party> parties = columns.stream().map(p -> new Party(p, partyNames.getOrDefault(p, p))).toList();
+        Map<String, MatrixView.Row> bySlug = new HashMap<>();
+        matrix.rows().forEach(row -> bySlug.put(row.demand().slug(), row));
         List<Row> rows = new ArrayList<>();
         LocalDate latest = null;
         for (MatrixView.Row row : matrix.rows()) {
@@ -51,10 +63,22 @@ record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> r
                     latest = cell.effectiveOn();
                 }
             }
+            MatrixView.Row pack = row.partOf() == null ? null : bySlug.get(row.partOf());
             rows.add(new Row(row.demand().slug(), row.demand().title(),
                     partyNames.getOrDefault(row.demand().proposer(), row.demand().proposer()), row.demand().status(),
-                    row.demand().explain().flags(), cells));
+                    row.demand().explain().flags(), cells, pack == null ? null : row.partOf(),
+                    pack == null ? null : pack.demand().title(), depth(row, bySlug)));
         }
         return new Grid(matrix.negotiation(), matrix.asOf(), parties, rows, latest);
+    }
+
+    /** Packages shown above the row: PART_OF never forms a cycle, and the walk stops at the rows there are anyway. */
+    private static int depth(MatrixView.Row row, Map<String, MatrixView.Row> bySlug) {
+        int depth = 0;
+        for (MatrixView.Row up = bySlug.get(row.partOf()); up != null && depth < bySlug.size(); up = bySlug
+                .get(up.partOf())) {
+            depth++;
+        }
+        return depth;
     }
 }

@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
@@ -52,7 +54,22 @@ public class PageTags {
      */
     public Response page(Request request, UriInfo uri, List<String> scopes,
             Function<Map<String, Long>, TemplateInstance> render) {
-        Map<String, Long> current = versions.current(scopes);
+        return page(request, uri, versions.current(scopes), render);
+    }
+
+    /**
+     * The same, for a page whose scopes depend on what it shows (a demand's negotiation): the first
+     * scopes' versions are read before {@code later} loads anything, and the later ones before rendering.
+     */
+    public Response page(Request request, UriInfo uri, List<String> scopes, Supplier<List<String>> later,
+            Function<Map<String, Long>, TemplateInstance> render) {
+        Map<String, Long> current = new LinkedHashMap<>(versions.current(scopes));
+        current.putAll(versions.current(later.get()));
+        return page(request, uri, current, render);
+    }
+
+    private Response page(Request request, UriInfo uri, Map<String, Long> current,
+            Function<Map<String, Long>, TemplateInstance> render) {
         EntityTag tag = new EntityTag(tag(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery(), current));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = notModified != null ? notModified

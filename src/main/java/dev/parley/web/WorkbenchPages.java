@@ -1,10 +1,16 @@
 package dev.parley.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,7 +37,10 @@ import dev.parley.citation.CitationService;
 import dev.parley.citation.CitationView;
 import dev.parley.citation.SourceView;
 import dev.parley.common.ApiException;
+import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.demand.DayPrecision;
+import dev.parley.demand.Demand;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.DemandView;
@@ -39,6 +48,11 @@ import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionStatus;
 import dev.parley.demand.PositionView;
 import dev.parley.demand.ReadAt;
+import dev.parley.demand.StanceBasis;
+import dev.parley.document.DocumentService;
+import dev.parley.document.DocumentView;
+import dev.parley.event.EventService;
+import dev.parley.event.EventView;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.negotiation.NegotiationView;
 import dev.parley.party.PartyService;
@@ -67,10 +81,19 @@ public class WorkbenchPages {
 
         static native TemplateInstance stance(Nav nav, DemandView demand, PositionView current,
                 List<PositionStatus> statuses, List<CitationView> citations, List<SourceView> sources,
-                List<CitationKind> kinds, List<CitationRelation> relations, String partyName);
+                List<CitationKind> kinds, List<CitationRelation> relations, String partyName, Evidence evidence);
 
         static native TemplateInstance newDemand(Nav nav, String idempotencyKey, List<NegotiationView> negotiations,
                 List<PartyView> parties, List<DemandKind> kinds, String negotiation);
+    }
+
+    /**
+     * What a stance may rest on beyond its citations: the documents a quote is selected in (this
+     * negotiation's first, then the rest), how the stance is known, how exactly its day is, and the
+     * round it came from. {@code more} says the other documents go past one page.
+     */
+    record Evidence(List<DocumentView> ours, List<DocumentView> others, boolean more, List<StanceBasis> bases,
+            List<DayPrecision> precisions, List<EventView> events) {
     }
 
     private final WebSessions sessions;
@@ -80,9 +103,14 @@ public class WorkbenchPages {
     private final PositionService positions;
     private final CitationService citations;
     private final PartyService parties;
+    private final DocumentService documents;
+    private final EventService events;
 
     WorkbenchPages(WebSessions sessions, SignedIn signedIn, NegotiationService negotiations, DemandService demands,
-            PositionService positions, CitationService citations, PartyService parties) {
+            PositionService positions, CitationService citations, PartyService parties, DocumentService documents,
+            EventService events) {
+        this.documents = documents;
+        this.events = events;
         this.sessions = sessions;
         this.signedIn = signedIn;
         this.negotiations = negotiations;
@@ -156,9 +184,35 @@ public class WorkbenchPages {
                 PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "citations|" + demand))
                 .map(CitationView::from).items();
         List<SourceView> sources = citations.allSources().stream().map(SourceView::from).toList();
-        return PageTags.form(Templates.stance(nav, DemandView.from(demands.require(demand)), current,
+        Demand shown = demands.require(demand);
+        return PageTags.form(Templates.stance(nav, DemandView.from(shown), current,
                 PositionStatus.allowed(current.role()), known, sources, Arrays.asList(CitationKind.values()),
-                Arrays.asList(CitationRelation.values()), parties.require(party).name));
+                Arrays.asList(CitationRelation.values()), parties.require(party).name,
+                evidence(shown.negotiation.slug, known)));
+    }
+
+    /**
+     * The negotiation's documents are those its rounds name, those already quoted on the demand, and
+     * those of the sources quoted on it; the rest follow, one page of them.
+     */
+    private Evidence evidence(String negotiation, List<CitationView> known) {
+        List<EventView> rounds = events.list(negotiation, PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null,
+                "events:" + negotiation)).map(EventView::from).items();
+        Set<String> named = new HashSet<>();
+        rounds.forEach(e -> named.addAll(e.documentIds()));
+        known.stream().map(CitationView::documentId).filter(Objects::nonNull).forEach(named::add);
+        Set<String> quotedSources = known.stream().map(CitationView::sourceId).collect(Collectors.toSet());
+        Page<DocumentView> page = documents
+                .list(null, PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "documents|null"))
+                .map(DocumentView::from);
+        Map<Boolean, List<DocumentView>> split = page.items().stream().collect(Collectors.partitioningBy(
+                d -> named.contains(d.id()) || d.sourceId() != null && quotedSources.contains(d.sourceId())));
+        List<DocumentView> ours = new ArrayList<>(split.get(true));
+        // A named document beyond the first page still belongs first.
+        named.stream().filter(id -> ours.stream().noneMatch(d -> d.id().equals(id)))
+                .forEach(id -> documents.find(id).map(DocumentView::from).ifPresent(ours::add));
+        return new Evidence(ours, split.get(false), page.nextPageToken() != null,
+                Arrays.asList(StanceBasis.values()), Arrays.asList(DayPrecision.values()), rounds);
     }
 
     @GET

@@ -14,21 +14,33 @@ function send(method, url, body, headers) {
   });
 }
 
+/** The label of the field a JSON Pointer names ("/citations/0/quote" is the Quote field), or the pointer. */
+function fieldName(pointer) {
+  const field = document.getElementById((pointer || '').split('/').pop());
+  return field?.labels?.[0]?.textContent || pointer || '';
+}
+
 function showProblem(problem) {
   problems.replaceChildren();
+  if (problem.title) {
+    const title = document.createElement('strong');
+    title.textContent = problem.title;
+    problems.append(title);
+  }
   const summary = document.createElement('p');
-  summary.textContent = problem.detail || problem.title || 'The request failed.';
+  summary.textContent = problem.detail || 'The request failed.';
   problems.append(summary);
   if (Array.isArray(problem.errors) && problem.errors.length) {
     const list = document.createElement('ul');
     for (const error of problem.errors) {
       const item = document.createElement('li');
-      item.textContent = (error.pointer || '') + ' ' + error.message;
+      item.textContent = fieldName(error.pointer) + ': ' + error.message;
       list.append(item);
     }
     problems.append(list);
   }
   problems.hidden = false;
+  problems.focus();
 }
 
 async function failed(response) {
@@ -75,8 +87,13 @@ if (stanceForm) {
 
   const body = () => {
     const fields = new FormData(stanceForm);
-    const stance = { status: fields.get('status'), effective_on: fields.get('effective_on') };
+    const stance = {
+      status: fields.get('status'), effective_on: fields.get('effective_on'),
+      effective_on_precision: fields.get('effective_on_precision'),
+    };
     optional(stance, 'note', fields.get('note'));
+    optional(stance, 'basis', fields.get('basis'));
+    optional(stance, 'event_id', fields.get('event_id'));
     const ids = fields.getAll('citation_ids');
     if (ids.length) {
       stance.citation_ids = ids;
@@ -90,6 +107,10 @@ if (stanceForm) {
       optional(citation, 'url', fields.get('url'));
       optional(citation, 'published_on', fields.get('published_on'));
       optional(citation, 'speaker', fields.get('speaker'));
+      optional(citation, 'document_id', fields.get('document_id'));
+      if (citation.document_id && fields.get('anchor_start') !== '') {
+        citation.anchor = { start: Number(fields.get('anchor_start')) };
+      }
       stance.citations = [citation];
     }
     return stance;
@@ -129,6 +150,109 @@ if (stanceForm) {
   });
   document.getElementById('reapply').addEventListener('click', () => record());
   load();
+  quoteFromDocument();
+}
+
+/** Code points in a string: the unit of the server's anchors (an emoji is one, not two). */
+function codePoints(text) {
+  let count = 0;
+  for (const _ of text) {
+    count++;
+  }
+  return count;
+}
+
+/** A textarea shows "\r\n" as "\n": the index in the held text of an index in the textarea. */
+function heldIndex(held, index) {
+  let at = 0;
+  for (let shown = 0; shown < index; shown++, at++) {
+    if (held[at] === '\r' && held[at + 1] === '\n') {
+      at++;
+    }
+  }
+  return at;
+}
+
+// The analyst picks a document and selects the quote in its held text; the selection fills the
+// quote and its start, which chooses the place when the words occur more than once. The server
+// still checks the quote against the text (QuoteMatcher), and its answer is shown as it is.
+function quoteFromDocument() {
+  const picker = document.getElementById('document_id');
+  const pane = document.getElementById('document-pane');
+  const text = document.getElementById('document-text');
+  const selection = document.getElementById('selection');
+  const quote = document.getElementById('quote');
+  const start = document.getElementById('anchor_start');
+  let held = '';
+
+  // The citation describes the document chosen; a source stays as it was when the document names none.
+  const fill = (id, value) => {
+    if (value || id !== 'source_id') {
+      document.getElementById(id).value = value || '';
+    }
+  };
+
+  picker.addEventListener('change', async () => {
+    const chosen = picker.selectedOptions[0];
+    held = '';
+    text.value = '';
+    start.value = '';
+    pane.hidden = true;
+    selection.textContent = '';
+    if (!chosen.value) {
+      return;
+    }
+    fill('title', chosen.dataset.title);
+    fill('source_id', chosen.dataset.source);
+    fill('url', chosen.dataset.url);
+    fill('published_on', chosen.dataset.published);
+    if (chosen.dataset.held !== 'true') {
+      selection.textContent = 'Parley does not hold this text: type the quote exactly.';
+      return;
+    }
+    const response = await fetch('/api/v1/documents/' + encodeURIComponent(chosen.value) + '/text',
+      { headers: { Accept: 'text/plain' } });
+    if (!response.ok) {
+      await failed(response);
+      return;
+    }
+    held = await response.text();
+    text.value = held;
+    pane.hidden = false;
+    picker.dataset.loaded = chosen.value;
+  });
+
+  const take = () => {
+    let from = heldIndex(held, text.selectionStart);
+    let to = heldIndex(held, text.selectionEnd);
+    while (from < to && /\s/.test(held[from])) {
+      from++;
+    }
+    while (to > from && /\s/.test(held[to - 1])) {
+      to--;
+    }
+    if (from === to) {
+      return;
+    }
+    quote.value = held.slice(from, to);
+    const first = codePoints(held.slice(0, from));
+    start.value = String(first);
+    selection.textContent = 'Quote selected: characters ' + first + ' to ' + (first + codePoints(quote.value))
+      + ' of the text.';
+  };
+  text.addEventListener('select', take);
+  // Not readonly, which in Chromium leaves no caret to select with from the keyboard: edits are refused instead.
+  text.addEventListener('beforeinput', (event) => event.preventDefault());
+  text.addEventListener('input', () => {
+    text.value = held.replaceAll('\r\n', '\n');
+  });
+
+  quote.addEventListener('input', () => {
+    if (start.value !== '') {
+      start.value = '';
+      selection.textContent = 'Quote typed: Parley will look for these words anywhere in the text.';
+    }
+  });
 }
 
 const demandForm = document.getElementById('demand-form');

@@ -152,6 +152,64 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void analystRecordsAStanceByChoosingADocumentAndSelectingTheQuoteWithTheKeyboard() {
+        WebFixtures.Scene scene = WebFixtures.scene("Document land", "Document demand");
+        // Windows line ends and a character outside the BMP before the quote: offsets count code points of
+        // the held text, which the textarea shows with "\n" alone. The words occur twice: the selection chooses.
+        String text = "Written reply \uD83D\uDD4A of 26 January\r\nWe cannot accept this demand.\r\n"
+                + "We cannot accept this demand.\r\nEnd.";
+        String document = WebFixtures.document("The written reply", scene.source(), text);
+        String event = WebFixtures.event(scene.negotiation(), "Written replies", "2022-01-26", List.of(document));
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("quote-selector"));
+
+        workbench.stanceForm(scene.demand(), scene.addressee())
+                .stance("REJECTED", "2022-01-26", "Refused in the reply.")
+                .evidence("OWN_STATEMENT", "ON_OR_BEFORE", event)
+                .document(document).selectLine(2);
+
+        int start = text.codePointCount(0, text.lastIndexOf("We cannot"));
+        assertThat(workbench.quote()).isEqualTo("We cannot accept this demand.");
+        assertThat(workbench.selection()).isEqualTo("Quote selected: characters " + start + " to " + (start + 29)
+                + " of the text.");
+        Browser.fullPage(Path.of("target", "screenshots", "workbench-document.png"));
+        workbench.submit();
+
+        Browser.waitFor(d -> d.getCurrentUrl().endsWith("/demands/" + scene.demand()));
+        Map<String, Object> position = api().get("/api/v1/demands/" + scene.demand() + "/positions/"
+                + scene.addressee()).then().statusCode(200).extract().as(Map.class);
+        assertThat(position).containsEntry("status", "REJECTED").containsEntry("basis", "OWN_STATEMENT")
+                .containsEntry("effective_on_precision", "ON_OR_BEFORE").containsEntry("event_id", event);
+        Map<String, Object> citation = ((List<Map<String, Object>>) position.get("citations")).get(0);
+        assertThat(citation).containsEntry("document_id", document).containsEntry("title", "The written reply")
+                .containsEntry("quote", "We cannot accept this demand.");
+        assertThat((Map<String, Object>) citation.get("anchor")).containsEntry("start", start)
+                .containsEntry("end", start + 29);
+        assertThat(Browser.driver().findElement(By.tagName("main")).getText())
+                .contains("From the round Written replies", "known from the party's own words or act");
+    }
+
+    @Test
+    void aQuoteTheDocumentDoesNotHoldShowsTheServersProblemAndWritesNothing() {
+        WebFixtures.Scene scene = WebFixtures.scene("Misquote land", "Misquote demand");
+        String document = WebFixtures.document("The statement", scene.source(), "We are open to talks.");
+        // Named by a round, so the form lists it among the negotiation's documents however many others exist.
+        WebFixtures.event(scene.negotiation(), "The statement", "2022-01-26", List.of(document));
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("misquoter"));
+        workbench.stanceForm(scene.demand(), scene.addressee()).stance("ACCEPTED", "2022-01-26", "Misread.")
+                .document(document).typeQuote("We accept everything.");
+
+        workbench.submit();
+
+        assertThat(workbench.problemShown()).contains("Quote not in document",
+                "The quote does not occur in the text of document '" + document + "'",
+                "Quote (exact words): does not occur in document");
+        assertThat(Browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("problems");
+        assertThat(Browser.driver().getCurrentUrl()).contains("/workbench/stance");
+        assertThat(api().get("/api/v1/demands/" + scene.demand() + "/positions/" + scene.addressee()).then()
+                .extract().path("status").toString()).isEqualTo("UNASSESSED");
+    }
+
+    @Test
     void staleFormShowsTheOtherAnalystsStanceAndReappliesOnTop() {
         WebFixtures.Scene scene = WebFixtures.scene("Conflict land", "Conflict demand");
         WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("analyst-one"));
@@ -193,9 +251,18 @@ class WebAppBrowserTest {
             assertNoScriptRan(path);
             assertThat(Browser.driver().findElement(By.tagName("main")).getText()).as(path).contains(HOSTILE);
         }
-        new WorkbenchPage(base).signIn(key).stanceForm(scene.demand(), scene.addressee());
+        String document = WebFixtures.document("Document " + HOSTILE, scene.source(), "Text " + HOSTILE);
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(key).stanceForm(scene.demand(), scene.addressee());
         assertNoScriptRan("stance form");
         assertThat(Browser.driver().findElement(By.tagName("main")).getText()).contains("Quote " + HOSTILE);
+
+        workbench.document(document);
+        assertNoScriptRan("document chosen");
+        assertThat(workbench.documentText()).isEqualTo("Text " + HOSTILE);
+        assertThat(Browser.driver().findElement(By.cssSelector("#document_id option[value='" + document + "']"))
+                .getText()).contains("Document " + HOSTILE);
+        assertThat(Browser.driver().findElement(By.id("title")).getDomProperty("value"))
+                .isEqualTo("Document " + HOSTILE);
     }
 
     @Test
@@ -203,10 +270,19 @@ class WebAppBrowserTest {
         WebFixtures.Scene scene = WebFixtures.scene("Axe land", "Axe demand");
         WebFixtures.record(WebFixtures.analyst("axe"), scene, "COUNTER_PROPOSED", "2022-01-26", "Counter.",
                 "We propose something else.");
+        // Links, a round and a document, so that the pages show them too.
+        WebFixtures.link(scene.demand(), "PART_OF", WebFixtures.demand(scene, "Axe package", "PACKAGE"), "In it.");
+        String document = WebFixtures.document("Axe document", scene.source(), "We propose something else.");
+        String event = WebFixtures.event(scene.negotiation(), "Axe round", "2022-01-26", List.of(document));
+        api().body(Map.of("status", "UNASSESSED", "effective_on", "2022-01-27", "event_id", event))
+                .header("If-Match", api().get("/api/v1/demands/" + scene.demand() + "/positions/" + scene.proposer())
+                        .then().extract().header("ETag"))
+                .put("/api/v1/demands/" + scene.demand() + "/positions/" + scene.proposer()).then().statusCode(200);
         String key = WebFixtures.analyst("axe-analyst");
         List<String> anonymous = List.of("", "negotiations/" + SEED, "negotiations/" + SEED + "?as_of=2022-01-10",
-                "negotiations/" + SEED + "/changes?from=2021-12-17&to=2022-02-18", "demands/nato-non-expansion",
-                "demands/" + scene.demand(), "workbench");
+                "negotiations/" + SEED + "/changes?from=2021-12-17&to=2022-02-18", "negotiations/" + SEED + "/changes",
+                "negotiations/" + scene.negotiation(), "demands/nato-non-expansion", "demands/" + scene.demand(),
+                "workbench");
         List<String> signedIn = List.of("workbench", "workbench/stance?demand=" + scene.demand() + "&party="
                 + scene.addressee(), "workbench/demands/new?negotiation=" + scene.negotiation());
         Map<String, List<String>> findings = new LinkedHashMap<>();
@@ -236,6 +312,12 @@ class WebAppBrowserTest {
         Browser.driver().get(base + path);
         if (path.startsWith("workbench/stance")) {
             Browser.waitFor(d -> "true".equals(d.findElement(By.id("stance-form")).getDomAttribute("data-loaded")));
+            // With a document's text shown, as an analyst selecting a quote sees it.
+            String document = (String) Browser.script(
+                    "return document.querySelector('#document_id option[data-held=\"true\"]')?.value");
+            if (document != null) {
+                new WorkbenchPage(base).document(document);
+            }
         }
         List<String> axe = Browser.axeViolations();
         axe.forEach(violation -> report.add(width + " px /" + path + "\t" + violation));
@@ -251,8 +333,14 @@ class WebAppBrowserTest {
         if (width == 1280) {
             weights.add("/" + path + "\t" + Browser.script("""
                     const n = performance.getEntriesByType('navigation')[0];
-                    return performance.getEntriesByType('resource').filter(r => !r.name.includes('/changes/stream'))
-                        .reduce((sum, r) => sum + r.decodedBodySize, n.decodedBodySize);"""));
+                    const bytes = { html: n.decodedBodySize, js: 0, css: 0, data: 0 };
+                    for (const r of performance.getEntriesByType('resource')) {
+                        const kind = r.name.endsWith('.js') ? 'js' : r.name.endsWith('.css') ? 'css' : 'data';
+                        bytes[kind] += r.name.includes('/changes/stream') ? 0 : r.decodedBodySize;
+                    }
+                    const total = bytes.html + bytes.js + bytes.css + bytes.data;
+                    return total + '\tHTML ' + bytes.html + '\tJS ' + bytes.js + '\tCSS ' + bytes.css
+                        + '\tfetched by script ' + bytes.data;"""));
         }
     }
 

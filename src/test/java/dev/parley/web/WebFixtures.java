@@ -76,4 +76,35 @@ final class WebFixtures {
         String etag = api().get(path).then().statusCode(200).extract().header("ETag");
         api().auth().oauth2(key).header("If-Match", etag).body(stance).put(path).then().statusCode(200);
     }
+
+    /** A document Parley holds the text of, published by the source; answers its id. */
+    static String document(String title, String source, String text) {
+        return api().body(Map.of("title", title, "source_id", source, "language", "en", "published_on", "2022-01-26",
+                "text", text)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
+    }
+
+    /** A round of the negotiation, naming the documents it produced; answers its id. */
+    static String event(String negotiation, String title, String day, List<String> documents) {
+        return api().body(Map.of("kind", "WRITTEN_REPLY", "occurred_on", day, "title", title, "document_ids",
+                documents)).post("/api/v1/negotiations/" + negotiation + "/events").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Another demand of the scene's negotiation, from the same proposer to the same addressee. */
+    static String demand(Scene scene, String title, String kind) {
+        return demand(scene, title, kind, TABLED_ON);
+    }
+
+    static String demand(Scene scene, String title, String kind, String tabledOn) {
+        String slug = unique("demand");
+        api().body(Map.of("slug", slug, "negotiation", scene.negotiation(), "proposer", scene.proposer(),
+                "addressees", List.of(scene.addressee()), "title", title, "text", "About " + title, "topic",
+                "security", "kind", kind, "tabled_on", tabledOn)).post("/api/v1/demands").then().statusCode(201);
+        return slug;
+    }
+
+    static void link(String from, String type, String to, String note) {
+        api().body(Map.of("type", type, "target", to, "note", note)).post("/api/v1/demands/" + from + "/links")
+                .then().statusCode(201);
+    }
 }

@@ -3,10 +3,12 @@ package dev.parley.web;
 import java.net.URL;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
-/** The analyst's side: signing in and out, and the stance form. */
+/** The analyst's side: signing in and out, and the stance form with its document picker. */
 final class WorkbenchPage {
 
     private final URL base;
@@ -52,6 +54,62 @@ final class WorkbenchPage {
         type("quote", quote);
         type("title", title);
         return this;
+    }
+
+    /** How the stance is known, how exactly its day is, and the round it came from (an event id, or ""). */
+    WorkbenchPage evidence(String basis, String precision, String event) {
+        new Select(Browser.driver().findElement(By.id("basis"))).selectByValue(basis);
+        new Select(Browser.driver().findElement(By.id("effective_on_precision"))).selectByValue(precision);
+        new Select(Browser.driver().findElement(By.id("event_id"))).selectByValue(event);
+        return this;
+    }
+
+    /** Chooses a document with a held text and waits until its text is shown. */
+    WorkbenchPage document(String id) {
+        new Select(Browser.driver().findElement(By.id("document_id"))).selectByValue(id);
+        Browser.waitFor(d -> id.equals(d.findElement(By.id("document_id")).getDomAttribute("data-loaded")));
+        return this;
+    }
+
+    String documentText() {
+        return Browser.driver().findElement(By.id("document-text")).getDomProperty("value");
+    }
+
+    /**
+     * Selects one line of the document's text with the keyboard alone: to the text's start, down to the
+     * line, then Shift+End. (WebElement.sendKeys would first put the caret at the end of the text.)
+     */
+    WorkbenchPage selectLine(int index) {
+        Browser.driver().findElement(By.id("document-text")).click();
+        Actions keys = new Actions(Browser.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.HOME).keyUp(Keys.CONTROL);
+        for (int i = 0; i < index; i++) {
+            keys.sendKeys(Keys.DOWN);
+        }
+        keys.sendKeys(Keys.HOME).keyDown(Keys.SHIFT).sendKeys(Keys.END).keyUp(Keys.SHIFT).perform();
+        Browser.waitFor(d -> !d.findElement(By.id("selection")).getText().isEmpty());
+        return this;
+    }
+
+    /** What the page says about the selection or the document: "Quote selected: characters ...". */
+    String selection() {
+        return Browser.driver().findElement(By.id("selection")).getText();
+    }
+
+    String quote() {
+        return Browser.driver().findElement(By.id("quote")).getDomProperty("value");
+    }
+
+    WorkbenchPage typeQuote(String quote) {
+        type("quote", quote);
+        return this;
+    }
+
+    /** The problem the server answered, once shown. */
+    String problemShown() {
+        return Browser.waitFor(d -> {
+            WebElement box = d.findElement(By.id("problems"));
+            return box.isDisplayed() ? box.getText() : null;
+        });
     }
 
     void submit() {
