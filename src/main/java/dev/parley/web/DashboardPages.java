@@ -125,7 +125,7 @@ public class DashboardPages {
             Negotiation negotiation = negotiations.require(slug);
             Map<String, String> titles = new HashMap<>();
             demands.ofNegotiation(negotiation).forEach(d -> titles.put(d.slug, d.title));
-            return Templates.changes(nav(), NegotiationView.from(negotiation), reading.diff(slug, fromDay, toDay),
+            return Templates.changes(nav(), NegotiationView.from(negotiation), reading.diff(slug, fromDay, toDay, null),
                     toDay != null, titles, partyNames());
         });
     }
