@@ -234,6 +234,9 @@ def markdown(res, chart_rel):
     if res.get('quote_run'):
         quote_section(w, res['quote_run'])
 
+    if res.get('writes_run'):
+        writes_section(w, res['writes_run'])
+
     js = res.get('json_server') or {}
     if js.get('runs'):
         w('## The floor: json-server %s serving the same data\n' % js['version'])
@@ -461,6 +464,28 @@ def quote_section(w, q):
       % ', '.join(fmt(t) for t in r['document_create_ms']))
 
 
+def writes_section(w, run):
+    m = run['machine']
+    w('## W: stance writes against the commit ceiling\n')
+    w('Single stance PUTs (wrk, %d threads and %d connections, If-Match carried from each answer as in S4, on positions '
+      'of their own) and `POST /api/v1/stances/batch` (sequential clients, each on positions of its own, citing an '
+      'existing citation), each for %d s after a %d s warm-up, on H2 and on PostgreSQL; the PostgreSQL rates are '
+      'divided by pgbench\'s serialized-commit ceiling (S4-ceiling: one counter row updated with RETURNING, one '
+      'insert, commit, the same clients) measured in the same run, just before. From `bench/run.sh --only writes` '
+      '(started %s, commit %s, %s, load average %s before).\n'
+      % (run['params']['threads'], run['params']['connections'], run['params']['duration'], run['params']['warmup'],
+         run['started_at'], m.get('commit'), m.get('java'), '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
+    w('| scenario | database | what | measured | ÷ ceiling | CPU per stance | goal | met? |')
+    w('|---|---|---|---|---|---|---|---|')
+    for r in run['rows']:
+        cpu = r.get('cpu_ms_per_write') or r.get('cpu_ms_per_stance') or {}
+        w('| %s | %s | %s | %s %s | %s | %s | %s | %s |' % (
+            r['scenario'], r['db'], r['what'], fmt(r['measured']), r['unit'],
+            fmt(r.get('ceiling_ratio'), 2) if r.get('ceiling_ratio') is not None else '—',
+            ', '.join('%s %s ms' % (k, fmt(v, 2)) for k, v in cpu.items()) or '—', r['goal'] or '—', met(r['met'])))
+    w('')
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
     with open(src) as f:
@@ -473,6 +498,10 @@ def main():
     if os.path.exists(quote_only):
         with open(quote_only) as f:
             res['quote_run'] = json.load(f)
+    writes_only = os.path.join(os.path.dirname(src), 'writes-latest.json')
+    if os.path.exists(writes_only):
+        with open(writes_only) as f:
+            res['writes_run'] = json.load(f)
     chart = os.path.join(BENCH, 'results', 'chart.svg')
     with open(chart, 'w') as f:
         f.write(svg_chart(res))
