@@ -484,6 +484,19 @@ def writes_section(w, run):
             fmt(r.get('ceiling_ratio'), 2) if r.get('ceiling_ratio') is not None else '—',
             ', '.join('%s %s ms' % (k, fmt(v, 2)) for k, v in cpu.items()) or '—', r['goal'] or '—', met(r['met'])))
     w('')
+    for r in run['rows']:
+        cpu = r.get('cpu_ms_per_write') or r.get('cpu_ms_per_stance')
+        if r['scenario'] in ('W', 'W-batch') and r['db'] == 'postgresql' and cpu:
+            total = sum(cpu.values())
+            w('- **%s postgresql**: each stance cost %s ms of CPU (service and PostgreSQL, whose count takes in every '
+              'PostgreSQL process on the machine), so the machine\'s %d cores, which wrk and the clients share, allow '
+              'at most about %s a second; the ceiling\'s transaction costs a fraction of that. %s'
+              % (r['scenario'], fmt(total, 2), m.get('cpus') or 2, fmt((m.get('cpus') or 2) * 1000 / total),
+                 'A single PUT sends 11 statements through Hibernate (StanceWriteCostTest) and 5 round trips under '
+                 'the cursor lock (cursor, If-Match versions, change log, outbox, versions), and renders the '
+                 'position and the demand for the change log.' if r['scenario'] == 'W' else
+                 'A batch pays the cursor lock, If-Match check and commit once, and each item the rest.'))
+    w('')
 
 
 def main():
