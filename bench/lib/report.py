@@ -469,11 +469,11 @@ def writes_section(w, run):
     w('## W: stance writes against the commit ceiling\n')
     w('Single stance PUTs (wrk, %d threads and %d connections, If-Match carried from each answer as in S4, on positions '
       'of their own) and `POST /api/v1/stances/batch` (sequential clients, each on positions of its own, citing an '
-      'existing citation), each for %d s after a %d s warm-up, on H2 and on PostgreSQL; the PostgreSQL rates are '
+      'existing citation), each for %d s after a warm-up (%d s of PUTs, a third of that of batches), on H2 and on PostgreSQL; the PostgreSQL rates are '
       'divided by pgbench\'s serialized-commit ceiling (S4-ceiling: one counter row updated with RETURNING, one '
       'insert, commit, the same clients) measured in the same run, just before. From `bench/run.sh --only writes` '
       '(started %s, commit %s, %s, load average %s before).\n'
-      % (run['params']['threads'], run['params']['connections'], run['params']['duration'], run['params']['warmup'],
+      % (run['params']['threads'], run['params']['connections'], run['params']['duration'], run['params'].get('s4_warmup', run['params']['warmup']),
          run['started_at'], m.get('commit'), m.get('java'), '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
     w('| scenario | database | what | measured | ÷ ceiling | CPU per stance | goal | met? |')
     w('|---|---|---|---|---|---|---|---|')
