@@ -16,6 +16,9 @@
 #                           end from a service started with -Xmx256m, RSS sampled meanwhile, about 15
 #                           minutes; results in bench/results/flat-export-latest.json and a section of
 #                           BENCHMARKS.md
+#   bench/run.sh --only writes  W alone: stance PUTs and POST /stances/batch on H2 and PostgreSQL, with
+#                           pgbench's serialized-commit ceiling in the same run, about 3 minutes; results in
+#                           bench/results/writes-latest.json and a section of BENCHMARKS.md
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --exports-only (only GET /export in each format on H2 at each scale: sizes, times, RSS),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
@@ -31,6 +34,7 @@ ROOT=$(pwd)
 QUICK=0
 BUILD=1
 EXPORTS_ONLY=0
+ONLY=
 PASS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,8 +43,8 @@ while [ $# -gt 0 ]; do
     --scales) PASS+=(--scales "$2"); shift ;;
     --jfr) PASS+=(--jfr) ;;
     --exports-only) PASS+=(--exports-only); EXPORTS_ONLY=1 ;;
-    --only) PASS+=(--only "$2"); shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --only) PASS+=(--only "$2"); ONLY=$2; shift ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -94,16 +98,19 @@ say() { echo "[run.sh $(date +%H:%M:%S)] $*"; }
 T0=$(date +%s)
 
 # ---- tools
+NEED_FLOOR=1
+NEED_NODE=1
+if [ "$ONLY" = writes ] || [ "$ONLY" = quote ]; then NEED_FLOOR=0; NEED_NODE=0; fi
 if ! command -v wrk >/dev/null; then
   say "installing wrk (apt-get)"
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-for tool in java node npm psql python3; do
+for tool in java psql python3 $([ "$NEED_NODE" = 1 ] && echo node npm); do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
-if [ ! -f bench/node_modules/json-server/package.json ] \
+if [ "$NEED_NODE" = 1 ] && { [ ! -f bench/node_modules/json-server/package.json ] \
    || ! grep -q '"version": "0.17.4"' bench/node_modules/json-server/package.json \
-   || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+   || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; }; then
   say "npm ci (json-server 0.17.4)"
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -112,10 +119,10 @@ fi
 if [ "$BUILD" = 1 ]; then
   say "building the service and the framework floor (bench/floor)"
   ./mvnw -B -q package -DskipTests
-  ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests
+  [ "$NEED_FLOOR" = 0 ] || ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "no target/quarkus-app/quarkus-run.jar: build first" >&2; exit 1; }
-[ -f bench/floor/target/quarkus-app/quarkus-run.jar ] || { echo "no bench/floor/target/quarkus-app/quarkus-run.jar: build first" >&2; exit 1; }
+[ "$NEED_FLOOR" = 0 ] || [ -f bench/floor/target/quarkus-app/quarkus-run.jar ] || { echo "no bench/floor/target/quarkus-app/quarkus-run.jar: build first" >&2; exit 1; }
 
 # ---- a fresh H2 folder (under WORK) and a fresh PostgreSQL database
 mkdir -p "$WORK"
@@ -133,5 +140,9 @@ if [ "$EXPORTS_ONLY" = 1 ]; then
   say "done in $(( $(date +%s) - T0 )) s: bench/results/*-exports.json"
   exit 0
 fi
-python3 bench/lib/report.py bench/results/latest.json
+if [ -f bench/results/latest.json ]; then
+  python3 bench/lib/report.py bench/results/latest.json
+else
+  say "no bench/results/latest.json (no full run here): BENCHMARKS.md left as it is"
+fi
 say "done in $(( $(date +%s) - T0 )) s: bench/results/latest.json, BENCHMARKS.md"

@@ -22,6 +22,7 @@ import platform
 import re
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -45,11 +46,12 @@ HOST = '127.0.0.1'
 MODES = {
     'quick': dict(threads=2, connections=16, duration=4, warmup=1, scales=[1000], pg_scale=1000,
                   pg_reads=False, sample_copies=1, s4_positions=128, s4_warmup=3, s5_rates=[100], s5_duration=4,
-                  s5_warmup=2, s5_negotiations=5, floor_repeats=1, quote_puts=40, quote_warmup=10),
+                  s5_warmup=2, s5_negotiations=5, floor_repeats=1, quote_puts=40, quote_warmup=10,
+                  write_positions=128, batch_size=100, batch_clients=2),
     'full': dict(threads=2, connections=16, duration=15, warmup=5, scales=[1000, 10000, 100000],
                  pg_scale=100000, pg_reads=True, sample_copies=3, s4_positions=256, s4_warmup=60,
                  s5_rates=[50, 100, 200, 400], s5_duration=20, s5_warmup=5, s5_negotiations=10, floor_repeats=3,
-                 quote_puts=150, quote_warmup=40),
+                 quote_puts=150, quote_warmup=40, write_positions=512, batch_size=100, batch_clients=2),
 }
 LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m', '-Xss512k', '-XX:ReservedCodeCacheSize=48m']
 
@@ -183,10 +185,18 @@ def service_env():
     return {k: v for k, v in os.environ.items() if not k.startswith(('PARLEY_', 'QUARKUS_'))}
 
 
+def port_taken(port):
+    with socket.socket() as s:
+        return s.connect_ex((HOST, port)) == 0
+
+
 class Service:
     def __init__(self, ctx, name, db, extra_env=None, java_opts=(), jar=JAR):
         self.ctx = ctx
         self.port = ctx.next_port()
+        # Another run on this machine may hold the port: readiness would be its service's.
+        while port_taken(self.port):
+            self.port = ctx.next_port()
         self.base = 'http://%s:%d' % (HOST, self.port)
         env = service_env()
         env.update({'PORT': str(self.port), 'QUARKUS_HTTP_HOST': HOST, 'PARLEY_BOOTSTRAP_ADMIN_KEY': ADMIN_KEY,
@@ -714,6 +724,7 @@ def commit_ceiling(ctx, pg):
             ' writers serialize); independent inserts beside it' % ctx.p['connections'], tps['serialized'], 'tx/s',
             goal_text='none (the ceiling a serialized commit puts on S4)',
             extra={'independent_tps': tps['independent']})
+    return tps
 
 
 def training_run(ctx, archive):
@@ -957,6 +968,121 @@ def quote_check(ctx):
     log('Q: median ratios kept %.2f, refolded %.2f' % (result['kept_median_ratio'], result['refolded_median_ratio']))
 
 
+# ---------------------------------------------------------------- W: writes against the commit ceiling
+
+def write_rates(ctx, db, ceiling=None):
+    """W on one database: single stance PUTs with wrk (as S4, on positions of its own) and POST
+    /stances/batch from `batch_clients` sequential clients, each on its own positions, with batches of
+    `batch_size`, for the measured duration; on PostgreSQL each as a ratio to `ceiling`."""
+    svc = Service(ctx, 'writes-' + db.kind, db)
+    try:
+        auth = {'Authorization': 'Bearer ' + ADMIN_KEY, 'Content-Type': 'application/json'}
+
+        def call(method, path, body):
+            status, _, answer = http(method, svc.url(path), json.dumps(body).encode('utf-8'), auth)
+            if status not in (200, 201):
+                raise RuntimeError('%s %s: %s %s' % (method, path, status, answer[:300]))
+            return json.loads(answer)
+
+        tag = 'w%d' % int(time.time())
+        n = ctx.p['write_positions']
+        call('POST', '/api/v1/parties', {'slug': tag + '-proposer', 'name': 'Proposer', 'kind': 'STATE'})
+        call('POST', '/api/v1/parties', {'slug': tag + '-addressee', 'name': 'Addressee', 'kind': 'STATE'})
+        call('POST', '/api/v1/negotiations', {'slug': tag + '-talks', 'title': 'Write bench', 'started_on': '2022-01-01',
+                                              'participants': [tag + '-proposer', tag + '-addressee']})
+        slugs = ['%s-d%04d' % (tag, i) for i in range(n)]
+        for slug in slugs:
+            call('POST', '/api/v1/demands', {'slug': slug, 'negotiation': tag + '-talks', 'proposer': tag + '-proposer',
+                                             'addressees': [tag + '-addressee'], 'title': 'Demand ' + slug,
+                                             'text': 'A demand.', 'topic': 'security', 'kind': 'DEMAND',
+                                             'tabled_on': '2022-01-10'})
+        citation = 'cit_seed0001'
+        # wrk writes the first half of the positions, the batches the second: neither waits on the other's ETags.
+        single, batched = slugs[:n // 2], slugs[n // 2:]
+        path = os.path.join(ctx.work, 'data', 'write-positions-%s.txt' % db.kind)
+
+        def positions_file():
+            lines = []
+            for slug in single:
+                p = '/api/v1/demands/%s/positions/%s-addressee' % (slug, tag)
+                lines.append('%s %s %s' % (p, etag_of(svc.url(p)), citation))
+            with open(path, 'w') as f:
+                f.write('\n'.join(lines) + '\n')
+        env = {'WRK_POSITIONS': path, 'WRK_KEY': ADMIN_KEY}
+        positions_file()
+        # As long a warm-up as S4's: a write path runs cold for far longer than a GET's.
+        ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, ctx.p['s4_warmup'], False,
+                    '%s W stance PUT (warm-up)' % db.kind)
+        positions_file()
+        before = cpu_seconds(svc.proc.p.pid, db.kind)
+        r = ctx.wrk.run(svc.url('/api/v1/demands'), 'put_stance.lua', env, label='%s W stance PUT' % db.kind)
+        after = cpu_seconds(svc.proc.p.pid, db.kind)
+        single_cpu = {k: round((after[k] - before[k]) * 1000 / max(1, r['requests']), 3) for k in before}
+        errors = sum(v for k, v in r['errors'].items() if k != 'unmatched')
+
+        size, clients = ctx.p['batch_size'], ctx.p['batch_clients']
+        stop_at = [0.0]
+        counts = [0] * clients
+        failures = []
+
+        def client(k):
+            mine = batched[k::clients]
+            flip = 0
+            while time.monotonic() < stop_at[0]:
+                flip = 1 - flip
+                items = [{'demand': mine[(j + flip) % len(mine)], 'party': tag + '-addressee',
+                          'status': ('OPEN_TO_DISCUSSION', 'REJECTED')[(j + flip) % 2], 'effective_on': '2022-02-01',
+                          'citation_ids': [citation]} for j in range(size)]
+                try:
+                    answer = call('POST', '/api/v1/stances/batch', {'stances': items})
+                except (RuntimeError, OSError) as e:
+                    failures.append(str(e)[:300])
+                    return
+                counts[k] += len(answer['items'])
+
+        def run_batches(seconds):
+            counts[:] = [0] * clients
+            stop_at[0] = time.monotonic() + seconds
+            threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(clients)]
+            t0 = time.monotonic()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(seconds + 120)
+            return sum(counts), time.monotonic() - t0
+        run_batches(ctx.p['s4_warmup'] // 3)
+        before = cpu_seconds(svc.proc.p.pid, db.kind)
+        stances, seconds = run_batches(ctx.p['duration'])
+        after = cpu_seconds(svc.proc.p.pid, db.kind)
+        batch_cpu = {k: round((after[k] - before[k]) * 1000 / max(1, stances), 3) for k in before}
+        batch_rate = round(stances / seconds, 1)
+        if failures:
+            raise RuntimeError('a batch failed: %s' % failures[0])
+        log('W %s: %.0f single writes/s (CPU ms per write %s), %.0f stances/s in batches of %d (CPU ms per stance %s)'
+            % (db.kind, r['rps'], single_cpu, batch_rate, size, batch_cpu))
+    finally:
+        svc.stop()
+    ratio = (lambda v: round(v / ceiling, 3)) if ceiling else (lambda v: None)
+    ceiling_text = ' ÷ the commit ceiling (%s tx/s)' % fmt_num(ceiling) if ceiling else ''
+    ctx.row('W', db.kind, None, 'stance PUT with If-Match, %d clients, %d positions%s' % (
+        ctx.p['connections'], len(single), ceiling_text), r['rps'], 'writes/s', goal_text='>= 0.6 × ceiling'
+            if ceiling else 'none (reported)', met=(ratio(r['rps']) >= 0.6 and errors == 0) if ceiling else None,
+            extra={'ceiling_ratio': ratio(r['rps']), 'cpu_ms_per_write': single_cpu, 'errors': errors,
+                   'p50_ms': r['latency_us']['p50'] / 1000, 'p99_ms': r['latency_us']['p99'] / 1000})
+    ctx.row('W-batch', db.kind, None, 'POST /stances/batch, %d stances a batch, %d clients, %d positions%s' % (
+        size, clients, len(batched), ceiling_text), batch_rate, 'stances/s', goal_text='none (reported)',
+            extra={'ceiling_ratio': ratio(batch_rate), 'cpu_ms_per_stance': batch_cpu, 'batches_of': size})
+
+
+def write_phase(ctx, pg_database):
+    """W: H2, then PostgreSQL with pgbench's serialized-commit ceiling measured right after its writes."""
+    write_rates(ctx, H2(ctx, 'h2-writes'))
+    pg = Postgres(ctx, pg_database)
+    ceiling = commit_ceiling(ctx, pg)['serialized']
+    write_rates(ctx, pg, ceiling)
+    ctx.results['writes'] = {'ceiling_tps': ceiling}
+
+
 def fmt_num(v):
     return ('%.2f' % v) if v < 100 else ('%.0f' % v)
 
@@ -1169,7 +1295,7 @@ def main():
     ap.add_argument('--scales')
     ap.add_argument('--jfr', action='store_true')
     ap.add_argument('--exports-only', action='store_true', help='only the export step, on H2, at each scale')
-    ap.add_argument('--only', choices=['floor', 'quote', 'flat-export'],
+    ap.add_argument('--only', choices=['floor', 'quote', 'flat-export', 'writes'],
                     help='run one phase alone; its results go to <phase>-latest.json')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
@@ -1180,7 +1306,7 @@ def main():
     started = time.time()
     res = ctx.results
     res.update({'mode': ctx.mode, 'started_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
-                'params': {k: p[k] for k in ('threads', 'connections', 'duration', 'warmup')},
+                'params': {k: p[k] for k in ('threads', 'connections', 'duration', 'warmup', 's4_warmup')},
                 'scales': p['scales'], 'pg_scale': p['pg_scale'], 'goals': GOALS, 'lean_jvm': LEAN_JVM})
     res['machine'] = machine_info()
     try:
@@ -1193,6 +1319,9 @@ def main():
         if args.only == 'flat-export':
             flat_exports(ctx)
             return finish(args, res, started, 'flat-export-')
+        if args.only == 'writes':
+            write_phase(ctx, args.pg_database)
+            return finish(args, res, started, 'writes-')
         # ------------------------------------------------------------ H2
         h2 = H2(ctx)
         data = DataSet(seed)

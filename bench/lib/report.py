@@ -236,6 +236,8 @@ def markdown(res, chart_rel):
 
     if res.get('flat_export_run'):
         flat_export_section(w, res['flat_export_run'])
+    if res.get('writes_run'):
+        writes_section(w, res['writes_run'])
 
     js = res.get('json_server') or {}
     if js.get('runs'):
@@ -487,6 +489,41 @@ def flat_export_section(w, run):
     w('')
 
 
+def writes_section(w, run):
+    m = run['machine']
+    w('## W: stance writes against the commit ceiling\n')
+    w('Single stance PUTs (wrk, %d threads and %d connections, If-Match carried from each answer as in S4, on positions '
+      'of their own) and `POST /api/v1/stances/batch` (sequential clients, each on positions of its own, citing an '
+      'existing citation), each for %d s after a warm-up (%d s of PUTs, a third of that of batches), on H2 and on PostgreSQL; the PostgreSQL rates are '
+      'divided by pgbench\'s serialized-commit ceiling (S4-ceiling: one counter row updated with RETURNING, one '
+      'insert, commit, the same clients) measured in the same run, just before. From `bench/run.sh --only writes` '
+      '(started %s, commit %s, %s, load average %s before).\n'
+      % (run['params']['threads'], run['params']['connections'], run['params']['duration'], run['params'].get('s4_warmup', run['params']['warmup']),
+         run['started_at'], m.get('commit'), m.get('java'), '/'.join('%.1f' % x for x in m.get('loadavg_before', []))))
+    w('| scenario | database | what | measured | ÷ ceiling | CPU per stance | goal | met? |')
+    w('|---|---|---|---|---|---|---|---|')
+    for r in run['rows']:
+        cpu = r.get('cpu_ms_per_write') or r.get('cpu_ms_per_stance') or {}
+        w('| %s | %s | %s | %s %s | %s | %s | %s | %s |' % (
+            r['scenario'], r['db'], r['what'], fmt(r['measured']), r['unit'],
+            fmt(r.get('ceiling_ratio'), 2) if r.get('ceiling_ratio') is not None else '—',
+            ', '.join('%s %s ms' % (k, fmt(v, 2)) for k, v in cpu.items()) or '—', r['goal'] or '—', met(r['met'])))
+    w('')
+    for r in run['rows']:
+        cpu = r.get('cpu_ms_per_write') or r.get('cpu_ms_per_stance')
+        if r['scenario'] in ('W', 'W-batch') and r['db'] == 'postgresql' and cpu:
+            total = sum(cpu.values())
+            w('- **%s postgresql**: each stance cost %s ms of CPU (service and PostgreSQL, whose count takes in every '
+              'PostgreSQL process on the machine), so the machine\'s %d cores, which wrk and the clients share, allow '
+              'at most about %s a second; the ceiling\'s transaction costs a fraction of that. %s'
+              % (r['scenario'], fmt(total, 2), m.get('cpus') or 2, fmt((m.get('cpus') or 2) * 1000 / total),
+                 'A single PUT sends 11 statements through Hibernate (StanceWriteCostTest) and 5 round trips under '
+                 'the cursor lock (cursor, If-Match versions, change log, outbox, versions), and renders the '
+                 'position and the demand for the change log.' if r['scenario'] == 'W' else
+                 'A batch pays the cursor lock, If-Match check and commit once, and each item the rest.'))
+    w('')
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
     with open(src) as f:
@@ -503,6 +540,10 @@ def main():
     if os.path.exists(flat_only):
         with open(flat_only) as f:
             res['flat_export_run'] = json.load(f)
+    writes_only = os.path.join(os.path.dirname(src), 'writes-latest.json')
+    if os.path.exists(writes_only):
+        with open(writes_only) as f:
+            res['writes_run'] = json.load(f)
     chart = os.path.join(BENCH, 'results', 'chart.svg')
     with open(chart, 'w') as f:
         f.write(svg_chart(res))

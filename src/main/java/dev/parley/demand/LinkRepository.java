@@ -1,12 +1,14 @@
 package dev.parley.demand;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
 
 import dev.parley.negotiation.Negotiation;
@@ -43,6 +45,12 @@ public class LinkRepository {
 
     /** The packages a demand is PART_OF. */
     List<Demand> packagesOf(Demand member) {
+        // A write has usually loaded the demand's links already (its view in the change log lists them),
+        // and the services keep them current: no statement then, which every stance write would pay.
+        if (Hibernate.isInitialized(member.links)) {
+            return member.links.stream().filter(l -> l.type == LinkType.PART_OF).map(l -> l.target)
+                    .sorted(Comparator.comparing(d -> d.slug)).toList();
+        }
         return session.createSelectionQuery("select l.target from DemandLink l where l.demand = :m and l.type = :t"
                 + " order by l.target.slug", Demand.class)
                 .setParameter("m", member).setParameter("t", LinkType.PART_OF).getResultList();

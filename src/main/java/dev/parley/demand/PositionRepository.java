@@ -250,6 +250,11 @@ public class PositionRepository {
         session.flush();
     }
 
+    /** Detaches every entity of the session; only after a flush. */
+    void clear() {
+        session.clear();
+    }
+
     void delete(Position position) {
         // The database would cascade to the history, but changes already loaded in this session would
         // then point at a removed position and fail the flush; they go first.

@@ -175,7 +175,40 @@ public class PositionService {
      */
     @Transactional
     public PositionView record(String demandSlug, String partySlug, StanceRequest stance) {
-        Demand demand = demands.require(demandSlug);
+        return record(demands.require(demandSlug), partySlug, stance);
+    }
+
+    /**
+     * Records each stance in order, as {@link #record(String, String, StanceRequest)} does, all in one
+     * transaction: the first item at fault undoes the batch, and its error points into it.
+     */
+    @Transactional
+    public List<PositionView> recordAll(List<StanceBatchRequest.Item> items) {
+        List<PositionView> recorded = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            StanceBatchRequest.Item item = items.get(i);
+            String at = "/stances/" + i;
+            Demand demand = demands.find(item.demand())
+                    .orElseThrow(() -> new InvalidRequest(at + "/demand", "no demand with slug '" + item.demand() + "'"));
+            try {
+                recorded.add(record(demand, item.party(), item.stance()));
+                // Written and let go: otherwise every query of the next items dirty-checks all the
+                // entities the batch has touched so far, a cost that grows with the square of its size.
+                positions.flush();
+                positions.clear();
+            } catch (NotFound e) {
+                throw new InvalidRequest(at + "/party", "party '" + item.party()
+                        + "' is neither the proposer nor an addressee of '" + item.demand() + "'");
+            } catch (ApiException e) {
+                throw new ApiException(e.status(), e.code(), e.title(), at + ": " + e.getMessage(),
+                        e.errors().isEmpty() ? List.of(new FieldError(at, e.getMessage()))
+                                : e.errors().stream().map(f -> new FieldError(at + f.pointer(), f.message())).toList());
+            }
+        }
+        return recorded;
+    }
+
+    private PositionView record(Demand demand, String partySlug, StanceRequest stance) {
         // Every position of the demand at once: the new demand status is derived from them below.
         List<Position> involved = positions.ofDemand(demand);
         Position position = involved.stream().filter(p -> p.party.slug.equals(partySlug)).findFirst()

@@ -1,5 +1,6 @@
 package dev.parley.etag;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.RequestScoped;
 
 import dev.parley.common.ApiException;
+import dev.parley.common.FieldError;
 
 /**
  * The If-Match a PATCH, PUT or DELETE came with, and what it must match: the ETag a GET of the same
@@ -29,6 +31,11 @@ class IfMatch {
     private boolean checked;
     private Map<String, Long> verified;
     private String newTag;
+    private final List<Item> items = new ArrayList<>();
+
+    /** A resource a write names in its body, with the ETag its caller last read. */
+    private record Item(String pointer, String path, List<String> scopes, String ifMatch) {
+    }
 
     void expect(String path, List<String> scopes, String ifMatch) {
         this.path = path;
@@ -36,9 +43,14 @@ class IfMatch {
         this.ifMatch = ifMatch;
     }
 
+    void expectItem(String pointer, String path, List<String> scopes, String ifMatch) {
+        items.add(new Item(pointer, path, scopes, ifMatch));
+    }
+
     /** Called by the change log while it holds the cursor lock, before it moves any version. */
     void verify(VersionStore versions) {
         verified = null;
+        verifyItems(versions);
         if (path == null || checked) {
             return;
         }
@@ -55,6 +67,27 @@ class IfMatch {
         if (!matches) {
             throw new ApiException(412, "PRECONDITION_FAILED", "Precondition failed",
                     "The resource changed since the ETag given in If-Match (weak ETags never match); read it again and reapply the change.");
+        }
+    }
+
+    /** The items' ETags, in one read of the versions; the first stale one is refused. */
+    private void verifyItems(VersionStore versions) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Item> pending = List.copyOf(items);
+        items.clear();
+        Map<String, Long> all = versions.versions(pending.stream().flatMap(i -> i.scopes().stream()).distinct().toList());
+        for (Item item : pending) {
+            Map<String, Long> own = new TreeMap<>();
+            item.scopes().forEach(scope -> own.put(scope, all.get(scope)));
+            String current = ConditionalGet.tag(own, item.path(), null);
+            if (Arrays.stream(item.ifMatch().split(",")).map(String::trim)
+                    .noneMatch(tag -> tag.equals(current) || tag.equals("*"))) {
+                throw new ApiException(412, "PRECONDITION_FAILED", "Precondition failed", item.pointer()
+                        + ": the position changed since this ETag (weak ETags never match); read it again and reapply the change.",
+                        List.of(new FieldError(item.pointer(), "is not the current ETag of " + item.path())));
+            }
         }
     }
 

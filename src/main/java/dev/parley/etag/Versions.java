@@ -45,6 +45,15 @@ public class Versions {
         }
     }
 
+    /**
+     * Adds to the request's preconditions the ETag {@code ifMatch} that a GET of {@code path} (versioned
+     * by {@code scopes}) must still carry, for a write of many resources that names one in its body; a
+     * stale one is refused with 412 pointing at {@code pointer}. Checked with the request's own.
+     */
+    public void expect(String pointer, String path, List<String> scopes, String ifMatch) {
+        this.ifMatch.expectItem(pointer, path, scopes, ifMatch);
+    }
+
     /** How the last change of a transaction records the scopes it moved, for other replicas to follow. */
     public String describe(Collection<String> scopes) {
         return VersionCache.describe(scopes);

@@ -56,6 +56,7 @@ final class OperationMatrix {
             new Rule(Set.of("GET"), "/api/v1/.*", Role.READER),
             new Rule(WRITES, "/api/v1/(parties|negotiations|demands|sources|documents)(/\\{[a-z]+\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/demands/\\{slug\\}/positions/\\{party\\}", Role.ANALYST),
+            new Rule(WRITES, "/api/v1/stances/batch", Role.ANALYST),
             new Rule(WRITES, "/api/v1/demands/\\{slug\\}/links(/\\{id\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/negotiations/\\{slug\\}/events(/\\{id\\})?", Role.ANALYST),
             new Rule(WRITES, "/api/v1/.*", Role.ADMIN));
