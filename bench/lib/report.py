@@ -528,22 +528,13 @@ def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH, 'results', 'latest.json')
     with open(src) as f:
         res = json.load(f)
-    floor_only = os.path.join(os.path.dirname(src), 'floor-latest.json')
-    if os.path.exists(floor_only):
-        with open(floor_only) as f:
-            res['floor_run'] = json.load(f)
-    quote_only = os.path.join(os.path.dirname(src), 'quote-latest.json')
-    if os.path.exists(quote_only):
-        with open(quote_only) as f:
-            res['quote_run'] = json.load(f)
-    flat_only = os.path.join(os.path.dirname(src), 'flat-export-latest.json')
-    if os.path.exists(flat_only):
-        with open(flat_only) as f:
-            res['flat_export_run'] = json.load(f)
-    writes_only = os.path.join(os.path.dirname(src), 'writes-latest.json')
-    if os.path.exists(writes_only):
-        with open(writes_only) as f:
-            res['writes_run'] = json.load(f)
+    # Phases run alone (bench/run.sh --only <phase>) keep their own latest results beside the full run's.
+    for phase, key in (('floor', 'floor_run'), ('quote', 'quote_run'), ('flat-export', 'flat_export_run'),
+                       ('writes', 'writes_run')):
+        alone = os.path.join(os.path.dirname(src), phase + '-latest.json')
+        if os.path.exists(alone):
+            with open(alone) as f:
+                res[key] = json.load(f)
     chart = os.path.join(BENCH, 'results', 'chart.svg')
     with open(chart, 'w') as f:
         f.write(svg_chart(res))

@@ -18,10 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.jsonldjava.core.DocumentLoader;
-import com.github.jsonldjava.core.JsonLdOptions;
-import com.github.jsonldjava.core.JsonLdProcessor;
-import com.github.jsonldjava.utils.JsonUtils;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -174,17 +170,9 @@ class DocumentBundleTest {
     @Test
     void inJsonLdADocumentIsACreativeWorkThatItsCitationsArePartOfAndDerivedFrom() throws Exception {
         Scene scene = scene();
-        String body = raw().accept("application/ld+json").queryParam("negotiation", scene.negotiation())
-                .get("/api/v1/export").then().statusCode(200).extract().asString();
-        Object document = JsonUtils.fromString(body);
-        String contextUrl = (String) ((Map<?, ?>) document).get("@context");
-        String context = raw().accept("application/ld+json").get("/api/v1/export/context.jsonld").then()
-                .statusCode(200).extract().asString();
-        JsonLdOptions options = new JsonLdOptions();
-        DocumentLoader loader = new DocumentLoader();
-        loader.addInjectedDoc(contextUrl, context);
-        options.setDocumentLoader(loader);
-        List<Object> expanded = JsonLdProcessor.expand(document, options);
+        JsonLdExport export = JsonLdExport.of(scene.negotiation());
+        String contextUrl = export.contextUrl();
+        List<Object> expanded = export.expanded();
         String documentId = contextUrl.replace("/export/context.jsonld", "/documents/" + scene.held());
         Map<String, Object> work = byId(expanded, documentId);
         assertThat(work.get("@type")).isEqualTo(List.of("https://schema.org/CreativeWork"));

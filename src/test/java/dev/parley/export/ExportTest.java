@@ -22,11 +22,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-import com.github.jsonldjava.core.DocumentLoader;
-import com.github.jsonldjava.core.JsonLdOptions;
-import com.github.jsonldjava.core.JsonLdProcessor;
-import com.github.jsonldjava.utils.JsonUtils;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -123,20 +118,10 @@ class ExportTest {
     @Test
     void theJsonLdExpandsWithAStandardProcessorAndTheServedContext() throws Exception {
         Case c = newCase();
-        String body = raw().accept("application/ld+json").queryParam("negotiation", c.negotiation())
-                .get("/api/v1/export").then().statusCode(200).contentType("application/ld+json").extract().asString();
-        Object document = JsonUtils.fromString(body);
-        String contextUrl = (String) ((Map<?, ?>) document).get("@context");
+        JsonLdExport export = JsonLdExport.of(c.negotiation());
+        String contextUrl = export.contextUrl();
         assertThat(contextUrl).endsWith("/api/v1/export/context.jsonld");
-        String context = raw().accept("application/ld+json").get("/api/v1/export/context.jsonld").then()
-                .statusCode(200).extract().asString();
-
-        JsonLdOptions options = new JsonLdOptions();
-        DocumentLoader loader = new DocumentLoader();
-        // The context as this service served it; a deployment's own URL would be fetched the same way.
-        loader.addInjectedDoc(contextUrl, context);
-        options.setDocumentLoader(loader);
-        List<Object> expanded = JsonLdProcessor.expand(document, options);
+        List<Object> expanded = export.expanded();
 
         Map<String, Object> quotation = node(expanded, "https://schema.org/Quotation");
         assertThat(value(quotation, "https://schema.org/text")).isEqualTo(QUOTE);
@@ -282,17 +267,9 @@ class ExportTest {
     @Test
     void theJsonLdNamesTheRoundsAndTheTermsOfAStance() throws Exception {
         Structured s = newStructure();
-        String body = raw().accept("application/ld+json").queryParam("negotiation", s.negotiation())
-                .get("/api/v1/export").then().statusCode(200).extract().asString();
-        Object document = JsonUtils.fromString(body);
-        String contextUrl = (String) ((Map<?, ?>) document).get("@context");
-        String context = raw().accept("application/ld+json").get("/api/v1/export/context.jsonld").then()
-                .statusCode(200).extract().asString();
-        JsonLdOptions options = new JsonLdOptions();
-        DocumentLoader loader = new DocumentLoader();
-        loader.addInjectedDoc(contextUrl, context);
-        options.setDocumentLoader(loader);
-        List<Object> expanded = JsonLdProcessor.expand(document, options);
+        JsonLdExport export = JsonLdExport.of(s.negotiation());
+        String contextUrl = export.contextUrl();
+        List<Object> expanded = export.expanded();
         String vocab = contextUrl + "#";
 
         Map<String, Object> event = nodeWithId(expanded, "/events/" + s.event());
