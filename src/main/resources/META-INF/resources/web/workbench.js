@@ -62,6 +62,12 @@ async function failed(response) {
     problem = { detail: 'The server answered ' + response.status + '.' };
   }
   showProblem(problem);
+  return problem;
+}
+
+/** A new Idempotency-Key; getRandomValues, unlike randomUUID, works on plain http too. */
+function freshKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** "OPEN_TO_DISCUSSION" reads "Open to discussion", as on the server-rendered pages. */
@@ -268,8 +274,8 @@ function quoteFromDocument() {
 
 /**
  * A form that creates one thing: its body is POSTed to data-target with the form's own Idempotency-Key
- * (one key per form shown, so a second click replays the first answer instead of creating twice), and
- * a 201 goes to where the new thing shows.
+ * (one key per form shown until refused, so a second click replays the first answer instead of
+ * creating twice), and a 201 goes to where the new thing shows.
  */
 function creates(form, body, done) {
   const button = document.getElementById('create');
@@ -285,7 +291,12 @@ function creates(form, body, done) {
         window.location.assign(done(fields));
         return;
       }
-      await failed(response);
+      const problem = await failed(response);
+      // The server keeps a refusal under its key, so a corrected form needs a new one; a request
+      // still running keeps it, and so does one lost on the way (above), which may have landed.
+      if (problem.code !== 'IDEMPOTENCY_IN_PROGRESS') {
+        form.dataset.idempotencyKey = freshKey();
+      }
     } catch (error) {
       showProblem({ detail: 'Parley could not be reached: ' + error.message });
     } finally {

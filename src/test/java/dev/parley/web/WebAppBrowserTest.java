@@ -279,7 +279,7 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void aLinkThatClosesACycleIsRefusedReadablyAndWritesNothing() {
+    void aLinkThatClosesACycleIsRefusedReadablyAndTheCorrectedFormThenLinks() {
         WebFixtures.Scene scene = WebFixtures.scene("Cycle land", "Cycle demand");
         String outer = WebFixtures.demand(scene, "Outer package", "PACKAGE");
         String inner = WebFixtures.demand(scene, "Inner package", "PACKAGE");
@@ -296,6 +296,12 @@ class WebAppBrowserTest {
         assertThat(Browser.driver().getCurrentUrl()).contains("/workbench/links/new");
         assertThat(api().get("/api/v1/demands/" + outer).then().statusCode(200).extract().<List<?>> path("links"))
                 .isEmpty();
+        // Corrected, the same form sends again: the refusal stays with its own Idempotency-Key.
+        workbench.link("COUNTER_TO", inner, "Offered instead");
+        workbench.create();
+        Browser.waitFor(d -> d.getCurrentUrl().endsWith("/demands/" + outer));
+        assertThat(api().get("/api/v1/demands/" + outer).then().statusCode(200).extract()
+                .<List<String>> path("links.type")).containsExactly("COUNTER_TO");
     }
 
     @Test
