@@ -21,9 +21,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.parley.common.ApiException;
 import dev.parley.common.Dates;
+import dev.parley.common.PageRequest;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.ReadAt;
 import dev.parley.etag.Scopes;
+import dev.parley.event.EventService;
+import dev.parley.event.EventView;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationChanges;
 import dev.parley.negotiation.NegotiationService;
@@ -50,7 +53,7 @@ public class DashboardPages {
         static native TemplateInstance list(Nav nav, List<NegotiationView> negotiations);
 
         static native TemplateInstance matrix(Nav nav, NegotiationView negotiation, Grid grid, Slider slider,
-                String gridTag);
+                String gridTag, List<EventView> rounds, Map<String, String> names);
 
         static native TemplateInstance matrix$grid(Grid grid);
 
@@ -66,11 +69,13 @@ public class DashboardPages {
     private final PartyService parties;
     private final DemandService demands;
     private final ReadingService reading;
+    private final EventService events;
     private final PageTags tags;
     private final SignedIn signedIn;
 
     DashboardPages(NegotiationService negotiations, PartyService parties, DemandService demands,
-            ReadingService reading, PageTags tags, SignedIn signedIn) {
+            ReadingService reading, EventService events, PageTags tags, SignedIn signedIn) {
+        this.events = events;
         this.negotiations = negotiations;
         this.demands = demands;
         this.reading = reading;
@@ -101,8 +106,11 @@ public class DashboardPages {
             LocalDate last = latest(first, negotiation.endedOn, now.latest());
             long days = ChronoUnit.DAYS.between(first, last);
             long value = day == null ? days : Math.clamp(ChronoUnit.DAYS.between(first, day), 0, days);
+            // Its rounds, which move the matrix's scope too: a new event shows here at once.
+            List<EventView> rounds = events.list(slug, PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null,
+                    "events:" + slug)).map(EventView::from).items();
             return Templates.matrix(nav(), NegotiationView.from(negotiation), grid,
-                    new Slider(first, last, days, value), gridTag);
+                    new Slider(first, last, days, value), gridTag, rounds, partyNames());
         });
     }
 

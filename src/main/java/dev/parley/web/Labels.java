@@ -69,6 +69,16 @@ final class Labels {
         };
     }
 
+    /** How exactly an event's day is known, as the end of "the day is known ...". */
+    static String exactness(DatePrecision precision) {
+        return switch (precision) {
+            case DAY -> "to the day";
+            case MONTH -> "to the month only";
+            case YEAR -> "to the year only";
+            case ON_OR_BEFORE -> "only as a day it happened by (on or before)";
+        };
+    }
+
     /** A link as the verb between two demands: "A is part of B". */
     static String phrase(LinkType type) {
         return switch (type) {

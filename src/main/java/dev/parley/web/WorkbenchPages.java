@@ -3,6 +3,7 @@ package dev.parley.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import dev.parley.demand.Demand;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.DemandView;
+import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionService;
 import dev.parley.demand.PositionStatus;
 import dev.parley.demand.PositionView;
@@ -51,8 +53,11 @@ import dev.parley.demand.ReadAt;
 import dev.parley.demand.StanceBasis;
 import dev.parley.document.DocumentService;
 import dev.parley.document.DocumentView;
+import dev.parley.event.DatePrecision;
+import dev.parley.event.EventKind;
 import dev.parley.event.EventService;
 import dev.parley.event.EventView;
+import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.negotiation.NegotiationView;
 import dev.parley.party.PartyService;
@@ -65,7 +70,7 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * The analyst's workbench: signing in with an API key, and the forms that record stances and create
- * demands. The forms send their writes to the API itself (workbench.js), so a page write obeys the
+ * demands, links and events. The forms send their writes to the API itself (workbench.js), so a page write obeys the
  * API's rules: roles, If-Match, Idempotency-Key, validation. Every method checks its caller itself
  * ({@link SignsIn}): an anonymous visitor is shown the sign-in form rather than a 401.
  */
@@ -85,6 +90,12 @@ public class WorkbenchPages {
 
         static native TemplateInstance newDemand(Nav nav, String idempotencyKey, List<NegotiationView> negotiations,
                 List<PartyView> parties, List<DemandKind> kinds, String negotiation);
+
+        static native TemplateInstance newLink(Nav nav, String idempotencyKey, DemandView demand,
+                List<DemandView> targets, List<LinkType> types, List<CitationView> citations);
+
+        static native TemplateInstance newEvent(Nav nav, String idempotencyKey, NegotiationView negotiation,
+                List<PartyView> participants, List<EventKind> kinds, List<DatePrecision> precisions);
     }
 
     /**
@@ -227,6 +238,41 @@ public class WorkbenchPages {
                 negotiations.all().stream().map(NegotiationView::from).toList(),
                 parties.all().stream().map(PartyView::from).toList(), Arrays.asList(DemandKind.values()),
                 negotiation));
+    }
+
+    /** A link from the demand to another of its negotiation, shown by citations already on the demand. */
+    @GET
+    @SignsIn
+    @Path("/links/new")
+    public Response newLink(@QueryParam("demand") String demand, @Context UriInfo uri) {
+        Nav nav = Nav.of(signedIn);
+        if (!nav.signedIn()) {
+            return signInFirst(uri);
+        }
+        Demand from = demands.require(demand);
+        List<DemandView> targets = demands.ofNegotiation(from.negotiation).stream()
+                .filter(d -> !d.slug.equals(from.slug)).map(DemandView::from)
+                .sorted(Comparator.comparing(DemandView::title)).toList();
+        List<CitationView> known = citations.listCitations(new CitationFilter(demand, null, null),
+                PageRequest.of(String.valueOf(PageRequest.MAX_SIZE), null, "citations|" + demand))
+                .map(CitationView::from).items();
+        return PageTags.form(Templates.newLink(nav, UUID.randomUUID().toString(), DemandView.from(from), targets,
+                Arrays.asList(LinkType.values()), known));
+    }
+
+    /** A round of the negotiation; the parties offered are its participants. */
+    @GET
+    @SignsIn
+    @Path("/events/new")
+    public Response newEvent(@QueryParam("negotiation") String negotiation, @Context UriInfo uri) {
+        Nav nav = Nav.of(signedIn);
+        if (!nav.signedIn()) {
+            return signInFirst(uri);
+        }
+        Negotiation shown = negotiations.require(negotiation);
+        return PageTags.form(Templates.newEvent(nav, UUID.randomUUID().toString(), NegotiationView.from(shown),
+                shown.participants.stream().map(PartyView::from).toList(), Arrays.asList(EventKind.values()),
+                Arrays.asList(DatePrecision.values())));
     }
 
     private Response signInFirst(UriInfo uri) {

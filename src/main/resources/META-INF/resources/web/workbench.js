@@ -20,12 +20,23 @@ function fieldName(pointer) {
   return field?.labels?.[0]?.textContent || pointer || '';
 }
 
+/** What a problem code means for the analyst, said before the server's own detail. */
+const plainly = {
+  LINK_CYCLE: 'This link would go round in a circle: the other demand already leads back to this one through '
+    + 'links of the same type, and a package cannot contain itself, nor a wording come after itself.',
+};
+
 function showProblem(problem) {
   problems.replaceChildren();
   if (problem.title) {
     const title = document.createElement('strong');
     title.textContent = problem.title;
     problems.append(title);
+  }
+  if (problem.code && plainly[problem.code]) {
+    const plain = document.createElement('p');
+    plain.textContent = plainly[problem.code];
+    problems.append(plain);
   }
   const summary = document.createElement('p');
   summary.textContent = problem.detail || 'The request failed.';
@@ -51,6 +62,12 @@ async function failed(response) {
     problem = { detail: 'The server answered ' + response.status + '.' };
   }
   showProblem(problem);
+  return problem;
+}
+
+/** A new Idempotency-Key; getRandomValues, unlike randomUUID, works on plain http too. */
+function freshKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** "OPEN_TO_DISCUSSION" reads "Open to discussion", as on the server-rendered pages. */
@@ -255,32 +272,70 @@ function quoteFromDocument() {
   });
 }
 
-const demandForm = document.getElementById('demand-form');
-if (demandForm) {
+/**
+ * A form that creates one thing: its body is POSTed to data-target with the form's own Idempotency-Key
+ * (one key per form shown until refused, so a second click replays the first answer instead of
+ * creating twice), and a 201 goes to where the new thing shows.
+ */
+function creates(form, body, done) {
   const button = document.getElementById('create');
-  demandForm.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
     button.disabled = true;
     problems.hidden = true;
-    const fields = new FormData(demandForm);
-    const demand = {
-      slug: fields.get('slug'), negotiation: fields.get('negotiation'), proposer: fields.get('proposer'),
-      addressees: fields.getAll('addressees'), title: fields.get('title'), text: fields.get('text'),
-      topic: fields.get('topic'), kind: fields.get('kind'), tabled_on: fields.get('tabled_on'),
-    };
+    const fields = new FormData(form);
     try {
-      // One key per form shown: a second click replays the first answer instead of creating twice.
-      const response = await send('POST', demandForm.dataset.target, demand,
-        { 'Idempotency-Key': demandForm.dataset.idempotencyKey });
+      const response = await send('POST', form.dataset.target, body(fields),
+        { 'Idempotency-Key': form.dataset.idempotencyKey });
       if (response.status === 201) {
-        window.location.assign('/demands/' + encodeURIComponent(demand.slug));
+        window.location.assign(done(fields));
         return;
       }
-      await failed(response);
+      const problem = await failed(response);
+      // The server keeps a refusal under its key, so a corrected form needs a new one; a request
+      // still running keeps it, and so does one lost on the way (above), which may have landed.
+      if (problem.code !== 'IDEMPOTENCY_IN_PROGRESS') {
+        form.dataset.idempotencyKey = freshKey();
+      }
     } catch (error) {
       showProblem({ detail: 'Parley could not be reached: ' + error.message });
     } finally {
       button.disabled = false;
     }
   });
+}
+
+const demandForm = document.getElementById('demand-form');
+if (demandForm) {
+  creates(demandForm, (fields) => ({
+    slug: fields.get('slug'), negotiation: fields.get('negotiation'), proposer: fields.get('proposer'),
+    addressees: fields.getAll('addressees'), title: fields.get('title'), text: fields.get('text'),
+    topic: fields.get('topic'), kind: fields.get('kind'), tabled_on: fields.get('tabled_on'),
+  }), (fields) => '/demands/' + encodeURIComponent(fields.get('slug')));
+}
+
+const linkForm = document.getElementById('link-form');
+if (linkForm) {
+  creates(linkForm, (fields) => {
+    const link = { type: fields.get('type'), target: fields.get('target') };
+    optional(link, 'note', fields.get('note'));
+    const ids = fields.getAll('citation_ids');
+    if (ids.length) {
+      link.citation_ids = ids;
+    }
+    return link;
+  }, () => linkForm.dataset.done);
+}
+
+const eventForm = document.getElementById('event-form');
+if (eventForm) {
+  creates(eventForm, (fields) => {
+    const round = {
+      kind: fields.get('kind'), occurred_on: fields.get('occurred_on'),
+      occurred_on_precision: fields.get('occurred_on_precision'), title: fields.get('title'),
+      parties: fields.getAll('parties'),
+    };
+    optional(round, 'note', fields.get('note'));
+    return round;
+  }, () => eventForm.dataset.done);
 }

@@ -238,6 +238,73 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void analystLinksADemandAndRecordsAnEventThroughTheForms() {
+        WebFixtures.Scene scene = WebFixtures.scene("Link land", "Member " + HOSTILE);
+        String pack = WebFixtures.demand(scene, "Package " + HOSTILE, "PACKAGE");
+        WebFixtures.record(WebFixtures.analyst("link-recorder"), scene, "REJECTED", "2022-01-26", "No.",
+                "Both belong together.");
+        String citation = api().get("/api/v1/citations?demand=" + scene.demand()).then().statusCode(200).extract()
+                .path("items[0].id");
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("link-analyst"));
+
+        workbench.linkFormFrom(scene.demand()).link("PART_OF", pack, "Tabled as one " + HOSTILE, citation);
+        assertNoScriptRan("link form");
+        workbench.create();
+
+        Browser.waitFor(d -> d.getCurrentUrl().endsWith("/demands/" + scene.demand()));
+        assertNoScriptRan("demand page");
+        assertThat(Browser.driver().findElement(By.cssSelector("ul.links")).getText())
+                .isEqualTo("This demand is part of Package " + HOSTILE + ": Tabled as one " + HOSTILE);
+        List<Map<String, Object>> links = api().get("/api/v1/demands/" + scene.demand()).then().statusCode(200)
+                .extract().path("links");
+        assertThat(links).singleElement().satisfies(link -> assertThat(link).containsEntry("type", "PART_OF")
+                .containsEntry("target", pack).containsEntry("citation_ids", List.of(citation))
+                .containsEntry("created_by", "link-analyst"));
+
+        workbench.eventFormFrom(scene.negotiation()).event("WRITTEN_REPLY", "2022-01-27", "ON_OR_BEFORE",
+                "Reply " + HOSTILE, List.of(scene.addressee()), "Handed over " + HOSTILE);
+        assertNoScriptRan("event form");
+        workbench.create();
+
+        Browser.waitFor(d -> d.getCurrentUrl().endsWith("/negotiations/" + scene.negotiation()));
+        assertNoScriptRan("negotiation page");
+        String rounds = Browser.driver().findElement(By.cssSelector("ol.rounds")).getText();
+        assertThat(rounds).contains("2022-01-27 (on or before) · Written reply · Reply " + HOSTILE + " · Link land",
+                "Handed over " + HOSTILE);
+        List<Map<String, Object>> events = api().get("/api/v1/negotiations/" + scene.negotiation() + "/events")
+                .then().statusCode(200).extract().path("items");
+        assertThat(events).singleElement().satisfies(event -> assertThat(event)
+                .containsEntry("kind", "WRITTEN_REPLY").containsEntry("occurred_on_precision", "ON_OR_BEFORE")
+                .containsEntry("parties", List.of(scene.addressee())).containsEntry("title", "Reply " + HOSTILE));
+    }
+
+    @Test
+    void aLinkThatClosesACycleIsRefusedReadablyAndTheCorrectedFormThenLinks() {
+        WebFixtures.Scene scene = WebFixtures.scene("Cycle land", "Cycle demand");
+        String outer = WebFixtures.demand(scene, "Outer package", "PACKAGE");
+        String inner = WebFixtures.demand(scene, "Inner package", "PACKAGE");
+        WebFixtures.link(inner, "PART_OF", outer, "Inside it.");
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("cycle-analyst"));
+
+        workbench.linkFormFrom(outer).link("PART_OF", inner, "Round and round");
+        workbench.create();
+
+        assertThat(workbench.problemShown()).contains("This link would go round in a circle",
+                "would close a cycle");
+        assertThat(Browser.script("return document.activeElement.id")).as("focus on the problem")
+                .isEqualTo("problems");
+        assertThat(Browser.driver().getCurrentUrl()).contains("/workbench/links/new");
+        assertThat(api().get("/api/v1/demands/" + outer).then().statusCode(200).extract().<List<?>> path("links"))
+                .isEmpty();
+        // Corrected, the same form sends again: the refusal stays with its own Idempotency-Key.
+        workbench.link("COUNTER_TO", inner, "Offered instead");
+        workbench.create();
+        Browser.waitFor(d -> d.getCurrentUrl().endsWith("/demands/" + outer));
+        assertThat(api().get("/api/v1/demands/" + outer).then().statusCode(200).extract()
+                .<List<String>> path("links.type")).containsExactly("COUNTER_TO");
+    }
+
+    @Test
     void hostileStringsStayText() {
         enterAsReader();
         WebFixtures.Scene scene = WebFixtures.scene("Party " + HOSTILE, "Demand " + HOSTILE);
@@ -284,7 +351,8 @@ class WebAppBrowserTest {
                 "negotiations/" + scene.negotiation(), "demands/nato-non-expansion", "demands/" + scene.demand(),
                 "workbench");
         List<String> signedIn = List.of("workbench", "workbench/stance?demand=" + scene.demand() + "&party="
-                + scene.addressee(), "workbench/demands/new?negotiation=" + scene.negotiation());
+                + scene.addressee(), "workbench/demands/new?negotiation=" + scene.negotiation(),
+                "workbench/links/new?demand=" + scene.demand(), "workbench/events/new?negotiation=" + scene.negotiation());
         Map<String, List<String>> findings = new LinkedHashMap<>();
         List<String> weights = new ArrayList<>();
         List<String> report = new ArrayList<>();

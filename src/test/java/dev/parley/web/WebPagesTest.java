@@ -299,4 +299,69 @@ class WebPagesTest {
                 .contains("Diff demand &lt;/script&gt;").contains("<a href=\"/demands/" + later + "\">Tabled later</a>")
                 .contains("/api/v1/negotiations/" + scene.negotiation() + "/diff?from=2022-01-15&amp;to=2022-01-31");
     }
+
+    @Test
+    void theLinkFormOffersTheNegotiationsOtherDemandsAndTheDemandsCitationsAsText() {
+        WebFixtures.Scene scene = WebFixtures.scene("Link form land", "Linking " + HOSTILE);
+        String pack = WebFixtures.demand(scene, "Package " + HOSTILE, "PACKAGE");
+        String elsewhere = WebFixtures.scene("Elsewhere land", "Elsewhere demand").demand();
+        WebFixtures.record(WebFixtures.analyst("link-recorder"), scene, "REJECTED", "2022-01-26", "No.",
+                "Quote " + HOSTILE);
+        String citation = api().get("/api/v1/citations?demand=" + scene.demand()).then().statusCode(200).extract()
+                .path("items[0].id");
+        String session = session("link-former");
+
+        String form = given().cookie("parley_session", session).get("/workbench/links/new?demand=" + scene.demand())
+                .then().statusCode(200).extract().asString();
+
+        assertThat(form).doesNotContain("<img src=x")
+                .contains("data-target=\"/api/v1/demands/" + scene.demand() + "/links\"")
+                .contains("<strong>Linking &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</strong>")
+                .contains("<option value=\"" + pack + "\">Package &lt;/script&gt;")
+                .contains("<option value=\"PART_OF\">Is part of</option>")
+                .contains("<option value=\"CONDITIONAL_ON\">Is conditional on</option>")
+                .contains("<input type=\"checkbox\" id=\"cit-" + citation + "\" name=\"citation_ids\" value=\""
+                        + citation + "\">")
+                .contains("<q>Quote &lt;/script&gt;")
+                .doesNotContain("<option value=\"" + scene.demand() + "\"", "<option value=\"" + elsewhere + "\"");
+        assertThat(page().get("/workbench/links/new?demand=" + scene.demand()).then().extract().asString())
+                .as("a caller without a session is sent to sign in").doesNotContain("link-form");
+    }
+
+    @Test
+    void theEventFormOffersTheParticipantsAndTheNegotiationPageListsItsRounds() {
+        WebFixtures.Scene scene = WebFixtures.scene("Party " + HOSTILE, "Event form demand");
+        String session = session("event-former");
+
+        String form = given().cookie("parley_session", session)
+                .get("/workbench/events/new?negotiation=" + scene.negotiation()).then().statusCode(200).extract()
+                .asString();
+
+        assertThat(form).doesNotContain("<img src=x")
+                .contains("data-target=\"/api/v1/negotiations/" + scene.negotiation() + "/events\"")
+                .contains("<input type=\"checkbox\" id=\"party-" + scene.addressee() + "\" name=\"parties\" value=\""
+                        + scene.addressee() + "\"><label for=\"party-" + scene.addressee()
+                        + "\">Party &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</label>")
+                .contains("id=\"party-" + scene.proposer() + "\"")
+                .contains("<option value=\"WRITTEN_REPLY\">Written reply</option>")
+                .contains("<option value=\"YEAR\">To the year only</option>");
+
+        String event = WebFixtures.event(scene.negotiation(), "Reply " + HOSTILE, "2022-01-26", List.of());
+        String signedIn = given().cookie("parley_session", session).get("/negotiations/" + scene.negotiation())
+                .then().statusCode(200).extract().asString();
+        assertThat(signedIn).doesNotContain("<img src=x")
+                .contains("<li id=\"round-" + event + "\"><time datetime=\"2022-01-26\">2022-01-26</time>")
+                .contains("<strong>Reply &lt;/script&gt;")
+                .contains("<a href=\"/workbench/events/new?negotiation=" + scene.negotiation() + "\">Record an event");
+        assertThat(given().cookie("parley_session", session).get("/demands/" + scene.demand()).then().statusCode(200)
+                .extract().asString()).contains("<a href=\"/workbench/links/new?demand=" + scene.demand() + "\">");
+        assertThat(given().cookie("parley_session", session).get("/workbench").then().statusCode(200).extract()
+                .asString()).contains("<a class=\"button\" href=\"/workbench/events/new?negotiation="
+                        + scene.negotiation() + "\">New event");
+    }
+
+    private static String session(String analyst) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("key", WebFixtures.analyst(analyst)).post("/workbench/sign-in").cookie("parley_session");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import java.net.URL;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -131,6 +132,52 @@ final class WorkbenchPage {
     String problems() {
         WebElement problems = Browser.driver().findElement(By.id("problems"));
         return problems.isDisplayed() ? problems.getText() : "";
+    }
+
+    /** Opens the new-link form from the demand's page, as an analyst reaches it. */
+    WorkbenchPage linkFormFrom(String demand) {
+        Browser.driver().get(base + "demands/" + demand);
+        Browser.driver().findElement(By.partialLinkText("Link this demand")).click();
+        Browser.waitFor(d -> !d.findElements(By.id("link-form")).isEmpty());
+        return this;
+    }
+
+    /** This demand TYPE target, with a note and the citations (ids) already on the demand that show it. */
+    WorkbenchPage link(String type, String target, String note, String... citations) {
+        new Select(Browser.driver().findElement(By.id("type"))).selectByValue(type);
+        new Select(Browser.driver().findElement(By.id("target"))).selectByValue(target);
+        type("note", note);
+        for (String citation : citations) {
+            Browser.driver().findElement(By.id("cit-" + citation)).click();
+        }
+        return this;
+    }
+
+    /** Opens the new-event form from the negotiation's page, as an analyst reaches it. */
+    WorkbenchPage eventFormFrom(String negotiation) {
+        Browser.driver().get(base + "negotiations/" + negotiation);
+        Browser.driver().findElement(By.partialLinkText("Record an event")).click();
+        Browser.waitFor(d -> !d.findElements(By.id("event-form")).isEmpty());
+        return this;
+    }
+
+    /** A round: its kind, day and how exactly it is known, title, the parties who acted, a note. */
+    WorkbenchPage event(String kind, String day, String precision, String title, List<String> parties,
+            String note) {
+        new Select(Browser.driver().findElement(By.id("kind"))).selectByValue(kind);
+        date("occurred_on", day);
+        new Select(Browser.driver().findElement(By.id("occurred_on_precision"))).selectByValue(precision);
+        type("title", title);
+        for (String party : parties) {
+            Browser.driver().findElement(By.id("party-" + party)).click();
+        }
+        type("note", note);
+        return this;
+    }
+
+    /** Sends a create form (demand, link or event). */
+    void create() {
+        Browser.driver().findElement(By.id("create")).click();
     }
 
     private static void type(String id, String text) {
