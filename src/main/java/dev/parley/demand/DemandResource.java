@@ -1,6 +1,7 @@
 package dev.parley.demand;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +177,7 @@ public class DemandResource {
         if (raw == null) {
             return List.of();
         }
-        List<EvidenceFlag> flags = new java.util.ArrayList<>();
+        List<EvidenceFlag> flags = new ArrayList<>();
         for (String value : raw) {
             try {
                 flags.add(EvidenceFlag.valueOf(value));

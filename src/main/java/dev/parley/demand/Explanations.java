@@ -1,5 +1,6 @@
 package dev.parley.demand;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,13 +15,13 @@ import dev.parley.citation.CitationRelation;
  * The one place that says how a stance is known and why a demand stands where it does: the
  * evidence flags of a recorded stance, and the explanation of cells, positions and demands.
  */
-public final class Explanations {
+final class Explanations {
 
     private Explanations() {
     }
 
     /** One party's stance as an explanation reads it. */
-    public record Stance(String party, PositionRole role, PositionStatus status, Long changeId, String flags) {
+    record Stance(String party, PositionRole role, PositionStatus status, Long changeId, String flags) {
     }
 
     /**
@@ -71,7 +72,7 @@ public final class Explanations {
     }
 
     /** The explanation of one party's stance shown in a cell or position. */
-    public static Explain stance(String party, PositionStatus status, Long changeId, ChangeKind kind, String flags) {
+    static Explain stance(String party, PositionStatus status, Long changeId, ChangeKind kind, String flags) {
         if (changeId == null) {
             return new Explain(ExplainRule.NO_STANCE, List.of(), List.of());
         }
@@ -80,7 +81,7 @@ public final class Explanations {
     }
 
     /** The explanation of a demand's status: the rule, the stances it read, their flags. */
-    public static Explain demand(DemandStatus.Derivation derivation, Collection<Stance> stances, boolean partial) {
+    static Explain demand(DemandStatus.Derivation derivation, Collection<Stance> stances, boolean partial) {
         List<Stance> used = stances.stream().filter(s -> derivation.used(s.role(), s.status())).toList();
         Set<EvidenceFlag> flags = EnumSet.noneOf(EvidenceFlag.class);
         used.forEach(s -> flags.addAll(parse(s.flags())));
@@ -103,7 +104,7 @@ public final class Explanations {
         if (framed == null || framed.isEmpty()) {
             return List.of();
         }
-        return java.util.Arrays.stream(framed.split(",")).filter(s -> !s.isEmpty()).map(EvidenceFlag::valueOf)
+        return Arrays.stream(framed.split(",")).filter(s -> !s.isEmpty()).map(EvidenceFlag::valueOf)
                 .sorted().toList();
     }
 
@@ -127,7 +128,7 @@ public final class Explanations {
         }
         String[] parts = column.split("\\|", -1);
         List<Explain.Because> because = parts[1].isEmpty() ? List.of()
-                : java.util.Arrays.stream(parts[1].split(";")).map(b -> {
+                : Arrays.stream(parts[1].split(";")).map(b -> {
                     String[] f = b.split(":", -1);
                     return new Explain.Because(f[0], PositionStatus.valueOf(f[1]),
                             f[2].isEmpty() ? null : Long.valueOf(f[2]));

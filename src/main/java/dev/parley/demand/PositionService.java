@@ -276,7 +276,7 @@ public class PositionService {
      * names none. 409 ALREADY_CORRECTED when another correction got there first.
      */
     private PositionChange corrected(Position position, ChangeKind kind, Long corrects, String reason,
-            PositionStatus status, java.time.LocalDate effectiveOn, String pointer, List<FieldError> errors) {
+            PositionStatus status, LocalDate effectiveOn, String pointer, List<FieldError> errors) {
         if (!kind.corrects()) {
             if (corrects != null) {
                 errors.add(new FieldError(pointer + "/corrects", "only a CORRECTION or RETRACTION names corrects"));

@@ -65,7 +65,7 @@ public record PositionView(
         return unrecorded(position, PositionStatus.UNASSESSED, position.demand.tabledOn);
     }
 
-    private static PositionView unrecorded(Position position, PositionStatus status, java.time.LocalDate since) {
+    private static PositionView unrecorded(Position position, PositionStatus status, LocalDate since) {
         return new PositionView(position.demand.slug, position.party.slug, position.role, status, since, null, List.of(), null,
                 null, null, null, null, null, null, null, null, null,
                 null, null, Explanations.stance(position.party.slug, status, null, null, ""));

@@ -2,6 +2,7 @@ package dev.parley.export;
 
 import static dev.parley.support.Api.raw;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import com.github.jsonldjava.utils.JsonUtils;
  */
 record JsonLdExport(String contextUrl, List<Object> expanded) {
 
-    static JsonLdExport of(String negotiation) throws java.io.IOException, JsonLdError {
+    static JsonLdExport of(String negotiation) throws IOException, JsonLdError {
         String body = raw().accept("application/ld+json").queryParam("negotiation", negotiation)
                 .get("/api/v1/export").then().statusCode(200).contentType("application/ld+json").extract().asString();
         Object document = JsonUtils.fromString(body);
