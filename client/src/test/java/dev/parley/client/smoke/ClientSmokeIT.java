@@ -196,12 +196,12 @@ class ClientSmokeIT {
         NegotiationsApi talks = new NegotiationsApi(client);
         LocalDate from = LocalDate.parse("2021-12-01");
         LocalDate to = LocalDate.parse("2022-02-28");
-        ApiResponse<Diff> first = talks.getNegotiationDiffWithHttpInfo(NEGOTIATION, from, to, null);
+        ApiResponse<Diff> first = talks.getNegotiationDiffWithHttpInfo(NEGOTIATION, null, from, to, null);
         assertEquals(200, first.getStatusCode());
         assertFalse(first.getData().getCells().isEmpty(), "the seed case moved between December and February");
         String etag = header(first.getHeaders(), "ETag");
         ApiException unchanged = assertThrows(ApiException.class,
-                () -> talks.getNegotiationDiffWithHttpInfo(NEGOTIATION, from, to, etag));
+                () -> talks.getNegotiationDiffWithHttpInfo(NEGOTIATION, null, from, to, etag));
         assertEquals(304, unchanged.getCode(), "nothing moved since: 304 with no body");
     }
 
