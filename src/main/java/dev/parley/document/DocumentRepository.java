@@ -1,5 +1,6 @@
 package dev.parley.document;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,15 @@ public class DocumentRepository {
     }
 
     /** Documents in id order (creation order), narrowed to one source when it is given. */
+    /** The documents with the given ids, in one statement; unknown ids are left out. */
+    List<Document> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from Document d where d.id in :ids", Document.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
     List<Document> page(String sourceId, String afterId, int limit) {
         var query = session.createSelectionQuery("from Document d where 1 = 1"
                 + (sourceId == null ? "" : " and d.source.id = :source")

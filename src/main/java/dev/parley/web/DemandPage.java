@@ -156,9 +156,9 @@ public class DemandPage {
             }
             // The documents the quotes sit in, named beside each quote.
             Map<String, DocumentView> quoted = new HashMap<>();
-            lanes.stream().flatMap(l -> l.history().stream()).flatMap(s -> s.citations().stream())
-                    .map(CitationView::documentId).filter(Objects::nonNull).distinct()
-                    .forEach(id -> documents.find(id).ifPresent(d -> quoted.put(id, DocumentView.from(d))));
+            documents.byIds(lanes.stream().flatMap(l -> l.history().stream()).flatMap(s -> s.citations().stream())
+                    .map(CitationView::documentId).filter(Objects::nonNull).distinct().toList())
+                    .forEach(d -> quoted.put(d.id, DocumentView.from(d)));
             // The rounds its stances came from, in date order.
             Map<String, EventView> named = new HashMap<>();
             lanes.stream().flatMap(l -> l.history().stream()).map(PositionView::eventId).filter(Objects::nonNull)
