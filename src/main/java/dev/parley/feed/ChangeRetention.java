@@ -23,7 +23,7 @@ public class ChangeRetention {
         this.config = config;
     }
 
-    @Scheduled(every = "${parley.feed.prune-every:PT1H}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${parley.feed.prune-every}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void scheduled() {
         prune();

@@ -88,7 +88,7 @@ public class Dispatcher {
         rounds.shutdown();
     }
 
-    @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${parley.webhooks.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (rounds.stopped()) {
             return;
