@@ -17,7 +17,7 @@ import dev.parley.party.Party;
 
 /** Every query on demands. */
 @ApplicationScoped
-public class DemandRepository {
+class DemandRepository {
 
     private final Session session;
 

@@ -11,7 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /** Drops changes past the retention window; readers behind it get 410 and re-list. */
 @ApplicationScoped
-public class ChangeRetention {
+class ChangeRetention {
 
     private static final Logger LOG = Logger.getLogger(ChangeRetention.class);
 

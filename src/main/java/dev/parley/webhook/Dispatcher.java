@@ -36,7 +36,7 @@ import io.quarkus.scheduler.Scheduled;
  */
 @Startup
 @ApplicationScoped
-public class Dispatcher {
+class Dispatcher {
 
     private static final int BATCH = 32;
 
