@@ -352,12 +352,9 @@ public class DemandService implements InvolvedParties {
         position.effectiveOn = demand.tabledOn;
         positions.persist(position);
         if (!withoutOpeningStance.contains(party.slug)) {
-            PositionChange change = new PositionChange();
-            change.position = position;
-            change.status = role.proposing() ? PositionStatus.TABLED : PositionStatus.UNASSESSED;
-            change.effectiveOn = demand.tabledOn;
-            change.recordedAt = Clock.now();
-            change.recordedBy = caller.name();
+            PositionChange change = PositionChange.of(position, PositionChange.Recording.opening(
+                    role.proposing() ? PositionStatus.TABLED : PositionStatus.UNASSESSED, demand.tabledOn), List.of(),
+                    PositionChange.Terms.NONE, Clock.now(), caller.name());
             positions.persist(change);
             position.record(change);
         }
