@@ -26,6 +26,7 @@ import dev.parley.demand.DayPrecision;
 import dev.parley.demand.DemandKind;
 import dev.parley.demand.LinkType;
 import dev.parley.demand.PositionStatus;
+import dev.parley.demand.RecordedStance;
 import dev.parley.demand.StanceBasis;
 import dev.parley.demand.StanceRequest;
 import dev.parley.document.PublishedPrecision;
@@ -183,6 +184,8 @@ public record Bundle(
             @Schema(description = "STANCE when absent.") ChangeKind changeKind,
             @Schema(description = "For a CORRECTION or RETRACTION: the index, oldest first from 0, of the entry of this same history it corrects.", minimum = "0", examples = "0") @Min(0) Integer corrects,
             @Schema(description = "For a CORRECTION or RETRACTION: why.") @Size(max = 2000) String reason,
-            @Schema(description = "Citations this stance uses with a relation other than the one they were created with; the others are in citation_ids.") @Size(max = 50) List<StanceRequest.@NotNull @Valid CitationLink> citationLinks) {
+            @Schema(description = "Citations this stance uses with a relation other than the one they were created with; the others are in citation_ids.") @Size(max = 50) List<StanceRequest.@NotNull @Valid CitationLink> citationLinks)
+            implements
+                RecordedStance {
     }
 }

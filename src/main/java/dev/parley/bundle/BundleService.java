@@ -1,7 +1,6 @@
 package dev.parley.bundle;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -19,7 +18,6 @@ import dev.parley.demand.DemandService;
 import dev.parley.demand.LinkRequest;
 import dev.parley.demand.LinkService;
 import dev.parley.demand.PositionService;
-import dev.parley.demand.RecordedStance;
 import dev.parley.document.DocumentRequest;
 import dev.parley.document.DocumentService;
 import dev.parley.event.EventRequest;
@@ -118,11 +116,7 @@ public class BundleService {
             Demand demand = demands.require(d.slug());
             for (int j = 0; j < d.positions().size(); j++) {
                 Bundle.BundlePosition p = d.positions().get(j);
-                List<RecordedStance> history = p.history().stream().map(s -> new RecordedStance(s.status(),
-                        s.effectiveOn(), s.note(), s.citationIds(), s.recordedAt(), s.recordedBy(), s.conditions(),
-                        s.counter(), s.eventId(), s.basis(), s.effectiveOnPrecision(), s.changeKind(), s.corrects(),
-                        s.reason(), s.citationLinks())).toList();
-                stancesAdded += positions.restore(demand, p.party(), history, pointer + "/positions/" + j);
+                stancesAdded += positions.restore(demand, p.party(), p.history(), pointer + "/positions/" + j);
             }
         }
         for (int i = 0; i < bundle.links().size(); i++) {

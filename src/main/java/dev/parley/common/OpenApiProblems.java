@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Completes every operation of the generated document with what the shared machinery adds, so no
  * resource has to repeat it: the problem+json answers (400, 401, 403, 404, 406, 413, 415, 429,
- * 500), the conditional-GET headers and 304 of {@link dev.parley.etag.ConditionalGet}, and a merge-patch schema
- * with nothing required for each PATCH body.
+ * 500), the conditional-GET headers and 304 that the etag package answers with, and a merge-patch
+ * schema with nothing required for each PATCH body.
  */
 public class OpenApiProblems implements OASFilter {
 

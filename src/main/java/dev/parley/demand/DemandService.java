@@ -24,6 +24,7 @@ import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.feed.Change;
 import dev.parley.feed.ChangeLog;
+import dev.parley.negotiation.InvolvedParties;
 import dev.parley.negotiation.Negotiation;
 import dev.parley.negotiation.NegotiationService;
 import dev.parley.party.Party;
@@ -31,7 +32,7 @@ import dev.parley.party.PartyService;
 
 /** Demands: their lifecycle, their positions' creation and their derived status. */
 @ApplicationScoped
-public class DemandService {
+public class DemandService implements InvolvedParties {
 
     private final DemandRepository demands;
     private final PositionRepository positions;
@@ -73,6 +74,7 @@ public class DemandService {
         return demands.inNegotiation(negotiation, null);
     }
 
+    @Override
     public List<Party> involvedParties(Negotiation negotiation) {
         return demands.involvedParties(negotiation);
     }
@@ -350,12 +352,9 @@ public class DemandService {
         position.effectiveOn = demand.tabledOn;
         positions.persist(position);
         if (!withoutOpeningStance.contains(party.slug)) {
-            PositionChange change = new PositionChange();
-            change.position = position;
-            change.status = role.proposing() ? PositionStatus.TABLED : PositionStatus.UNASSESSED;
-            change.effectiveOn = demand.tabledOn;
-            change.recordedAt = Clock.now();
-            change.recordedBy = caller.name();
+            PositionChange change = PositionChange.of(position, PositionChange.Recording.opening(
+                    role.proposing() ? PositionStatus.TABLED : PositionStatus.UNASSESSED, demand.tabledOn), List.of(),
+                    PositionChange.Terms.NONE, Clock.now(), caller.name());
             positions.persist(change);
             position.record(change);
         }

@@ -22,8 +22,20 @@ public enum DemandStatus {
             PositionStatus.COUNTER_PROPOSED, PositionStatus.CONDITIONALLY_ACCEPTED, PositionStatus.ACCEPTED,
             PositionStatus.CODIFIED);
 
-    /** A member of a package as the package's rules read it: its own derived status and its addressees' stances. */
-    public record Member(DemandStatus status, Collection<PositionStatus> addressees) {
+    /** A party's stance as the rules read it: the role it holds in the demand and the status it took. */
+    public interface Held {
+
+        PositionRole role();
+
+        PositionStatus status();
+    }
+
+    /** A member of a package as the package's rules read it: its own derived status and its parties' stances. */
+    public record Member(DemandStatus status, Collection<? extends Held> stances) {
+
+        List<PositionStatus> addressees() {
+            return DemandStatus.addressees(stances);
+        }
     }
 
     /**
@@ -46,21 +58,22 @@ public enum DemandStatus {
 
     private static final Set<PositionStatus> ANY = EnumSet.allOf(PositionStatus.class);
 
-    /** The five rules of the contract, first match wins. */
-    public static DemandStatus derive(PositionStatus proposer, Collection<PositionStatus> addressees) {
-        return derive(List.of(proposer), addressees);
-    }
-
-    /** The same for a joint demand: see {@link #derivation(Collection, Collection)}. */
-    public static DemandStatus derive(Collection<PositionStatus> proposers, Collection<PositionStatus> addressees) {
-        return derivation(proposers, addressees).status();
+    /** The five rules of the contract, first match wins: see {@link #derivation(Collection)}. */
+    public static DemandStatus derive(Collection<? extends Held> stances) {
+        return derivation(stances).status();
     }
 
     /**
-     * The five rules with the one that fired. A joint demand is WITHDRAWN only when the proposer and
-     * every co-proposer withdrew, since one of them dropping out leaves the others' offer on the table.
+     * The five rules with the one that fired, read from the stances of the demand's parties: the
+     * proposer's and co-proposers', and the addressees'; concerned parties' are never read. A joint
+     * demand is WITHDRAWN only when the proposer and every co-proposer withdrew, since one of them
+     * dropping out leaves the others' offer on the table.
      */
-    public static Derivation derivation(Collection<PositionStatus> proposers, Collection<PositionStatus> addressees) {
+    public static Derivation derivation(Collection<? extends Held> stances) {
+        return derivation(proposers(stances), addressees(stances));
+    }
+
+    private static Derivation derivation(List<PositionStatus> proposers, List<PositionStatus> addressees) {
         if (withdrawn(proposers)) {
             return new Derivation(WITHDRAWN, ExplainRule.PROPOSERS_WITHDREW, true, EnumSet.of(PositionStatus.WITHDRAWN));
         }
@@ -77,9 +90,9 @@ public enum DemandStatus {
     }
 
     /** A package's status: see {@link #packageDerivation}. */
-    public static DemandStatus derivePackage(Collection<PositionStatus> proposers,
-            Collection<PositionStatus> addressees, boolean inseparable, Collection<Member> members) {
-        return packageDerivation(proposers, addressees, inseparable, members).status();
+    public static DemandStatus derivePackage(Collection<? extends Held> stances, boolean inseparable,
+            Collection<Member> members) {
+        return packageDerivation(stances, inseparable, members).status();
     }
 
     /**
@@ -98,8 +111,10 @@ public enum DemandStatus {
      * A package without members follows the rules of a single demand. Where a rule rests on the
      * members, the stances it names are the package's own that agree with it.
      */
-    public static Derivation packageDerivation(Collection<PositionStatus> proposers,
-            Collection<PositionStatus> addressees, boolean inseparable, Collection<Member> members) {
+    public static Derivation packageDerivation(Collection<? extends Held> stances, boolean inseparable,
+            Collection<Member> members) {
+        List<PositionStatus> proposers = proposers(stances);
+        List<PositionStatus> addressees = addressees(stances);
         List<Member> live = members.stream().filter(m -> m.status() != WITHDRAWN).toList();
         if (withdrawn(proposers) || live.isEmpty()) {
             return derivation(proposers, addressees);
@@ -130,6 +145,16 @@ public enum DemandStatus {
     public static boolean partialOnPackage(Collection<PositionStatus> stancesOnMembers) {
         return stancesOnMembers.contains(PositionStatus.REJECTED)
                 && stancesOnMembers.stream().anyMatch(ENGAGING::contains);
+    }
+
+    /** The proposer's and co-proposers' stances. */
+    private static List<PositionStatus> proposers(Collection<? extends Held> stances) {
+        return stances.stream().filter(s -> s.role().proposing()).map(Held::status).toList();
+    }
+
+    /** The addressees' stances: concerned parties may hold positions, which never move the status. */
+    private static List<PositionStatus> addressees(Collection<? extends Held> stances) {
+        return stances.stream().filter(s -> s.role() == PositionRole.ADDRESSEE).map(Held::status).toList();
     }
 
     private static boolean withdrawn(Collection<PositionStatus> proposers) {

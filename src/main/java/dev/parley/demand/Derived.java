@@ -37,20 +37,19 @@ record Derived(DemandStatus.Derivation derivation, List<String> partial, Explain
             List<DemandStatus.Member> states = new ArrayList<>();
             Map<String, List<PositionStatus>> byParty = new LinkedHashMap<>();
             for (Member member : members) {
-                states.add(new DemandStatus.Member(member.status(), member.stances().addresseeStatuses()));
+                states.add(new DemandStatus.Member(member.status(), member.stances().all()));
                 if (member.status() != DemandStatus.WITHDRAWN) {
                     member.stances().addressees().forEach(s -> byParty
                             .computeIfAbsent(s.party(), k -> new ArrayList<>()).add(s.status()));
                 }
             }
-            derivation = DemandStatus.packageDerivation(own.proposers(), own.addresseeStatuses(), demand.inseparable,
-                    states);
+            derivation = DemandStatus.packageDerivation(own.all(), demand.inseparable, states);
             if (demand.inseparable) {
                 partial = byParty.entrySet().stream().filter(e -> DemandStatus.partialOnPackage(e.getValue()))
                         .map(Map.Entry::getKey).toList();
             }
         } else {
-            derivation = DemandStatus.derivation(own.proposers(), own.addresseeStatuses());
+            derivation = DemandStatus.derivation(own.all());
         }
         return new Derived(derivation, partial, Explanations.demand(derivation, own.all(), !partial.isEmpty()));
     }

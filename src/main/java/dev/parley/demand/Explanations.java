@@ -21,7 +21,9 @@ final class Explanations {
     }
 
     /** One party's stance as an explanation reads it. */
-    record Stance(String party, PositionRole role, PositionStatus status, Long changeId, String flags) {
+    record Stance(String party, PositionRole role, PositionStatus status, Long changeId, String flags)
+            implements
+                DemandStatus.Held {
     }
 
     /**

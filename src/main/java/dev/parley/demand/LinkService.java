@@ -60,8 +60,15 @@ public class LinkService {
         return links.all();
     }
 
-    public List<DemandLink> inNegotiation(Negotiation negotiation) {
-        return links.inNegotiation(negotiation);
+    /** Every demand of the negotiation as a node and every link between them as an edge. */
+    public GraphView graph(Negotiation negotiation) {
+        List<GraphView.Node> nodes = demands.ofNegotiation(negotiation).stream().map(d -> new GraphView.Node(d.slug,
+                d.title, d.kind, d.proposer.slug, d.coProposers.stream().map(p -> p.slug).toList(),
+                d.addressees.stream().map(p -> p.slug).toList(), d.concerned.stream().map(p -> p.slug).toList(),
+                d.status, d.inseparable, d.partialParties(), d.tabledOn, d.topic)).toList();
+        List<GraphView.Edge> edges = links.inNegotiation(negotiation).stream()
+                .map(l -> new GraphView.Edge(l.id, l.demand.slug, l.target.slug, l.type)).toList();
+        return new GraphView(negotiation.slug, nodes, edges);
     }
 
     @Transactional

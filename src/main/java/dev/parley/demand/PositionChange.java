@@ -100,6 +100,48 @@ public class PositionChange {
     @Column(nullable = false, updatable = false)
     public String flags = "";
 
+    /** What a change records besides its evidence and terms. */
+    record Recording(PositionStatus status, LocalDate effectiveOn, String note, StanceBasis basis,
+            DayPrecision precision, ChangeKind kind, PositionChange corrects, String reason) {
+
+        /** The stance a party opens with on the day its demand is tabled. */
+        static Recording opening(PositionStatus status, LocalDate tabledOn) {
+            return new Recording(status, tabledOn, null, null, DayPrecision.DAY, ChangeKind.STANCE, null, null);
+        }
+    }
+
+    /** What a stance answers with and where it came from, resolved. */
+    record Terms(List<Demand> conditions, Demand counter, NegotiationEvent event) {
+
+        static final Terms NONE = new Terms(List.of(), null, null);
+    }
+
+    /**
+     * A new change of {@code position}, not yet persisted: the one place a change is made, so its
+     * evidence flags always follow from what it records.
+     */
+    static PositionChange of(Position position, Recording recording, List<Cited> evidence, Terms terms,
+            Instant recordedAt, String recordedBy) {
+        PositionChange change = new PositionChange();
+        change.conditions.addAll(terms.conditions());
+        change.counter = terms.counter();
+        change.event = terms.event();
+        change.position = position;
+        change.status = recording.status();
+        change.effectiveOn = recording.effectiveOn();
+        change.note = recording.note();
+        change.basis = recording.basis();
+        change.effectiveOnPrecision = recording.precision();
+        change.changeKind = recording.kind();
+        change.corrects = recording.corrects();
+        change.reason = recording.reason();
+        change.cited.addAll(evidence);
+        change.flags = Explanations.flagsOf(recording.kind(), recording.basis(), recording.precision(), evidence);
+        change.recordedAt = recordedAt;
+        change.recordedBy = recordedBy;
+        return change;
+    }
+
     /** The citations alone, in order. */
     public List<Citation> citations() {
         return cited.stream().map(c -> c.citation).toList();

@@ -25,6 +25,8 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
+import dev.parley.demand.PositionChange.Recording;
+import dev.parley.demand.PositionChange.Terms;
 import dev.parley.event.EventService;
 import dev.parley.event.NegotiationEvent;
 import dev.parley.feed.ChangeLog;
@@ -337,7 +339,7 @@ public class PositionService {
      * same status, day and recording time). Citations must exist already.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int restore(Demand demand, String partySlug, List<RecordedStance> history, String pointer) {
+    public int restore(Demand demand, String partySlug, List<? extends RecordedStance> history, String pointer) {
         Position position = positions.find(demand, partySlug).orElseThrow(() -> new InvalidRequest(pointer + "/party",
                 "party '" + partySlug + "' is neither the proposer nor an addressee of '" + demand.slug + "'"));
         List<PositionChange> existing = positions.allHistory(position);
@@ -368,7 +370,7 @@ public class PositionService {
             }
             PositionChange corrected = corrected(position, stance.kind(), corrects, stance.reason(), stance.status(),
                     stance.effectiveOn(), at, errors);
-            Terms terms = terms(demand, stance.status(), stance.conditions(), stance.counter(), stance.eventId(), at,
+            Terms terms = terms(demand, stance.status(), stance.conditionSlugs(), stance.counter(), stance.eventId(), at,
                     errors);
             if (!errors.isEmpty()) {
                 throw new InvalidRequest(errors);
@@ -395,10 +397,6 @@ public class PositionService {
             demands.refreshPackagesOf(demand);
         }
         return added;
-    }
-
-    /** What a stance answers with and where it came from, resolved. */
-    private record Terms(List<Demand> conditions, Demand counter, NegotiationEvent event) {
     }
 
     /**
@@ -452,34 +450,13 @@ public class PositionService {
         return null;
     }
 
-    /** What a change records besides its evidence and terms. */
-    private record Recording(PositionStatus status, LocalDate effectiveOn, String note, StanceBasis basis,
-            DayPrecision precision, ChangeKind kind, PositionChange corrects, String reason) {
-    }
-
     /**
      * Appends a change; a stance becomes current unless one holds from a later day, and after a
      * correction or retraction the position shows what reads still see.
      */
     private PositionChange append(Position position, Recording recording, List<Cited> evidence, Instant recordedAt,
             String recordedBy, Terms terms) {
-        PositionChange change = new PositionChange();
-        change.conditions.addAll(terms.conditions());
-        change.counter = terms.counter();
-        change.event = terms.event();
-        change.position = position;
-        change.status = recording.status();
-        change.effectiveOn = recording.effectiveOn();
-        change.note = recording.note();
-        change.basis = recording.basis();
-        change.effectiveOnPrecision = recording.precision();
-        change.changeKind = recording.kind();
-        change.corrects = recording.corrects();
-        change.reason = recording.reason();
-        change.cited.addAll(evidence);
-        change.flags = Explanations.flagsOf(recording.kind(), recording.basis(), recording.precision(), evidence);
-        change.recordedAt = recordedAt;
-        change.recordedBy = recordedBy;
+        PositionChange change = PositionChange.of(position, recording, evidence, terms, recordedAt, recordedBy);
         positions.persist(change);
         if (recording.kind() == ChangeKind.STANCE) {
             position.record(change);

@@ -7,27 +7,55 @@ import java.util.List;
 /**
  * A stance as a bundle carries it: already recorded, with when and by whom, its terms, its round,
  * how it is known, and, for a correction, the index of the entry it corrects in the same history.
+ * The bundle's own record answers it, so restoring reads the bundle without a copy.
  */
-public record RecordedStance(PositionStatus status, LocalDate effectiveOn, String note, List<String> citationIds,
-        Instant recordedAt, String recordedBy, List<String> conditions, String counter, String eventId,
-        StanceBasis basis, DayPrecision effectiveOnPrecision, ChangeKind changeKind, Integer corrects, String reason,
-        List<StanceRequest.CitationLink> citationLinks) {
+public interface RecordedStance {
 
-    public RecordedStance {
-        conditions = conditions == null ? List.of() : conditions;
-        citationIds = citationIds == null ? List.of() : citationIds;
-        citationLinks = citationLinks == null ? List.of() : citationLinks;
+    PositionStatus status();
+
+    LocalDate effectiveOn();
+
+    String note();
+
+    List<String> citationIds();
+
+    Instant recordedAt();
+
+    String recordedBy();
+
+    /** Null when none. */
+    List<String> conditions();
+
+    String counter();
+
+    String eventId();
+
+    StanceBasis basis();
+
+    DayPrecision effectiveOnPrecision();
+
+    ChangeKind changeKind();
+
+    Integer corrects();
+
+    String reason();
+
+    /** Null when none. */
+    List<StanceRequest.CitationLink> citationLinks();
+
+    default ChangeKind kind() {
+        return changeKind() == null ? ChangeKind.STANCE : changeKind();
     }
 
-    ChangeKind kind() {
-        return changeKind == null ? ChangeKind.STANCE : changeKind;
+    default DayPrecision precision() {
+        return effectiveOnPrecision() == null ? DayPrecision.DAY : effectiveOnPrecision();
     }
 
-    DayPrecision precision() {
-        return effectiveOnPrecision == null ? DayPrecision.DAY : effectiveOnPrecision;
+    default List<String> conditionSlugs() {
+        return conditions() == null ? List.of() : conditions();
     }
 
-    List<StanceRequest.CitationLink> links() {
-        return citationLinks;
+    default List<StanceRequest.CitationLink> links() {
+        return citationLinks() == null ? List.of() : citationLinks();
     }
 }

@@ -22,17 +22,8 @@ final class Stances {
         return all;
     }
 
-    /** Proposers and co-proposers. */
-    List<PositionStatus> proposers() {
-        return all.stream().filter(s -> s.role().proposing()).map(Explanations.Stance::status).toList();
-    }
-
     /** Addressees only: concerned parties may hold positions, which never move the status. */
     List<Explanations.Stance> addressees() {
         return all.stream().filter(s -> s.role() == PositionRole.ADDRESSEE).toList();
-    }
-
-    List<PositionStatus> addresseeStatuses() {
-        return addressees().stream().map(Explanations.Stance::status).toList();
     }
 }

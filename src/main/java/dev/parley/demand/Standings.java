@@ -3,15 +3,17 @@ package dev.parley.demand;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.parley.negotiation.Negotiation;
 
-/** The matrix's rows: every demand of a negotiation with each involved party's stance at a moment. */
+/** The matrix: every demand of a negotiation with each involved party's stance at a moment. */
 @ApplicationScoped
 public class Standings {
 
@@ -27,9 +29,10 @@ public class Standings {
 
     /**
      * Demands tabled by {@code at.asOf()} and recorded by {@code at.asRecorded()}, each with the stance
-     * every involved party held then and the status those stances derive, explained.
+     * every involved party held then and the status those stances derive, explained; {@code byPackage}
+     * orders each package's members after it.
      */
-    public List<Standing> of(Negotiation negotiation, ReadAt at) {
+    public MatrixView matrix(Negotiation negotiation, ReadAt at, boolean byPackage) {
         List<Demand> rows = demands.inNegotiation(negotiation, at.asOf()).stream()
                 .filter(d -> at.asRecorded() == null || !d.createdAt.isAfter(at.asRecorded())).toList();
         Map<Long, List<Position>> byDemand = new HashMap<>();
@@ -55,10 +58,10 @@ public class Standings {
             }
         }
 
-        Map<Long, Map<String, Standing.Cell>> cellsOf = new LinkedHashMap<>();
+        Map<Long, Map<String, MatrixView.Cell>> cellsOf = new LinkedHashMap<>();
         Map<Long, Stances> stancesOf = new HashMap<>();
         for (Demand demand : rows) {
-            Map<String, Standing.Cell> cells = new LinkedHashMap<>();
+            Map<String, MatrixView.Cell> cells = new LinkedHashMap<>();
             Stances stances = new Stances();
             for (Position position : DemandService.byRole(byDemand.getOrDefault(demand.id, List.of()))) {
                 String party = position.party.slug;
@@ -68,7 +71,7 @@ public class Standings {
                         : new Explanations.Stance(party, position.role, row.status(), row.change(), row.flags());
                 // Now, a position with nothing current (all retracted) reads as a new demand opens it.
                 LocalDate since = row != null ? row.effectiveOn() : at.now() ? position.effectiveOn : null;
-                cells.put(party, new Standing.Cell(stance.status(), since,
+                cells.put(party, new MatrixView.Cell(stance.status(), since,
                         row == null ? 0 : citationCounts.getOrDefault(row.change(), 0),
                         Explanations.stance(party, stance.status(), stance.changeId(),
                                 row == null ? null : row.kind(), stance.flags())));
@@ -80,13 +83,38 @@ public class Standings {
         Map<Long, Derived> derived = new HashMap<>();
         Map<Long, Demand> byId = new HashMap<>();
         rows.forEach(d -> byId.put(d.id, d));
-        List<Standing> standings = new ArrayList<>(rows.size());
+        List<MatrixView.Row> matrix = new ArrayList<>(rows.size());
         for (Demand demand : rows) {
             Derived status = derive(demand, byId, stancesOf, membersOf, derived);
-            standings.add(new Standing(demand.slug, demand.title, demand.proposer.slug, status.status(), demand.kind,
-                    packageOf.get(demand.id), cellsOf.get(demand.id), status.explain()));
+            matrix.add(new MatrixView.Row(new MatrixView.Demand(demand.slug, demand.title, demand.proposer.slug,
+                    status.status(), demand.kind, status.explain()), cellsOf.get(demand.id), packageOf.get(demand.id)));
         }
-        return standings;
+        return new MatrixView(negotiation.slug, at.asOf(), negotiation.participants.stream().map(p -> p.slug).toList(),
+                byPackage ? byPackage(matrix) : matrix, byPackage ? "package" : null, at.asRecorded());
+    }
+
+    /** Top-level rows in slug order, each followed depth first by the rows PART_OF it. */
+    private static List<MatrixView.Row> byPackage(List<MatrixView.Row> rows) {
+        Map<String, List<MatrixView.Row>> members = new LinkedHashMap<>();
+        Set<String> present = new HashSet<>();
+        rows.forEach(r -> present.add(r.demand().slug()));
+        List<MatrixView.Row> top = new ArrayList<>();
+        for (MatrixView.Row row : rows) {
+            if (row.partOf() != null && present.contains(row.partOf())) {
+                members.computeIfAbsent(row.partOf(), k -> new ArrayList<>()).add(row);
+            } else {
+                top.add(row);
+            }
+        }
+        List<MatrixView.Row> ordered = new ArrayList<>(rows.size());
+        top.forEach(r -> appendWithMembers(r, members, ordered));
+        return ordered;
+    }
+
+    private static void appendWithMembers(MatrixView.Row row, Map<String, List<MatrixView.Row>> members,
+            List<MatrixView.Row> ordered) {
+        ordered.add(row);
+        members.getOrDefault(row.demand().slug(), List.of()).forEach(m -> appendWithMembers(m, members, ordered));
     }
 
     /** A demand's status from the stances of the moment; a package's from its members' then, those shown. */

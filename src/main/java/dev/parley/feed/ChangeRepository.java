@@ -8,8 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
-
-import dev.parley.common.Timestamps;
+import org.hibernate.query.NativeQuery;
 
 /** Every query on the change log. */
 @ApplicationScoped
@@ -28,10 +27,9 @@ class ChangeRepository {
 
     /** The same, with what each change is about. */
     List<LoggedChange> logged(long cursor, int limit) {
-        return session.createNativeQuery("select " + COLUMNS + " from change_log where id > :after order by id",
-                Object[].class)
-                .setParameter("after", cursor).setMaxResults(limit).getResultList().stream()
-                .map(ChangeRepository::logged).toList();
+        return rows("select " + COLUMNS + " from change_log where id > :after order by id")
+                .setParameter("after", cursor).setMaxResults(limit).getResultList().stream().map(Row::logged)
+                .toList();
     }
 
     /**
@@ -70,23 +68,25 @@ class ChangeRepository {
             sql.append(" and to_status = :status");
             parameters.put("status", filter.toStatus());
         }
-        var query = session.createNativeQuery(sql.append(" order by id").toString(), Object[].class)
-                .setParameter("after", cursor).setParameter("through", through);
+        NativeQuery<Row> query = rows(sql.append(" order by id").toString()).setParameter("after", cursor)
+                .setParameter("through", through);
         parameters.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList().stream().map(r -> logged(r).view()).toList();
+        return query.setMaxResults(limit).getResultList().stream().map(r -> r.logged().view()).toList();
     }
 
     /** Deletions from {@code since} on (all when null), after the tombstone id {@code afterId}, in order. */
     List<TombstoneView> tombstones(Instant since, long afterId, int limit) {
         String sql = "select id, kind, subject_key, deleted_at, change_cursor from tombstone where id > :after"
                 + (since == null ? "" : " and deleted_at >= :since") + " order by id";
-        var query = session.createNativeQuery(sql, Object[].class).setParameter("after", afterId);
+        NativeQuery<TombstoneRow> query = session.createNativeQuery(sql, TombstoneRow.class)
+                .addScalar("id", Long.class).addScalar("kind", String.class).addScalar("subject_key", String.class)
+                .addScalar("deleted_at", Instant.class).addScalar("change_cursor", Long.class)
+                .setParameter("after", afterId);
         if (since != null) {
             query.setParameter("since", since);
         }
         return query.setMaxResults(limit).getResultList().stream()
-                .map(r -> TombstoneView.of(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        Timestamps.instant(r[3]), ((Number) r[4]).longValue()))
+                .map(r -> TombstoneView.of(r.id(), r.kind(), r.subjectKey(), r.deletedAt(), r.changeCursor()))
                 .toList();
     }
 
@@ -113,13 +113,38 @@ class ChangeRepository {
     private static final String COLUMNS = "id, type, occurred_at, subject_kind, subject_key, data, recorded_by,"
             + " negotiation, demand, parties, to_status, before_data";
 
-    private static LoggedChange logged(Object[] row) {
-        return new LoggedChange(new ChangeView(Cursors.encode(((Number) row[0]).longValue()), (String) row[1],
-                Timestamps.instant(row[2]),
-                Subject.stored((String) row[3], (String) row[4]), (String) row[5], (String) row[6],
-                (String) row[11]),
-                new ChangeTags((String) row[7], (String) row[8], ChangeTags.parties((String) row[9]),
-                        (String) row[10]));
+    /** A query of {@link #COLUMNS} whose rows are {@link Row}s, each column read as its component's type. */
+    private NativeQuery<Row> rows(String sql) {
+        return session.createNativeQuery(sql, Row.class).addScalar("id", Long.class).addScalar("type", String.class)
+                .addScalar("occurred_at", Instant.class).addScalar("subject_kind", String.class)
+                .addScalar("subject_key", String.class).addScalar("data", String.class)
+                .addScalar("recorded_by", String.class).addScalar("negotiation", String.class)
+                .addScalar("demand", String.class).addScalar("parties", String.class)
+                .addScalar("to_status", String.class).addScalar("before_data", String.class);
+    }
+
+    /** A change_log row, as {@link #COLUMNS} lists it. */
+    private record Row(long id, String type, Instant occurredAt, String subjectKind, String subjectKey, String data,
+            String recordedBy, String negotiation, String demand, String parties, String toStatus,
+            String beforeData) {
+
+        /** Public, as Hibernate makes query rows only through public constructors. */
+        public Row {
+        }
+
+        LoggedChange logged() {
+            return new LoggedChange(new ChangeView(Cursors.encode(id), type, occurredAt,
+                    Subject.stored(subjectKind, subjectKey), data, recordedBy, beforeData),
+                    new ChangeTags(negotiation, demand, ChangeTags.parties(parties), toStatus));
+        }
+    }
+
+    /** A tombstone row. */
+    private record TombstoneRow(long id, String kind, String subjectKey, Instant deletedAt, long changeCursor) {
+
+        /** Public, as Hibernate makes query rows only through public constructors. */
+        public TombstoneRow {
+        }
     }
 
     /** A change as the log holds it: its view, and what it is about. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,13 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.parley.common.Api;
 import dev.parley.common.Idempotent;
-import dev.parley.common.InvalidRequest;
 import dev.parley.common.MergePatch;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.common.RequestValidator;
-import dev.parley.demand.ReadAt;
-import dev.parley.etag.Scopes;
 import dev.parley.etag.Versioned;
 import dev.parley.security.Requires;
 import dev.parley.security.Role;
@@ -97,29 +93,5 @@ public class NegotiationResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = NegotiationRequest.class))) JsonNode patch) {
         return NegotiationView.from(service.update(slug,
                 current -> validator.check(mergePatch.apply(current, patch, NegotiationRequest.class))));
-    }
-
-    @GET
-    @Versioned(Scopes.MATRIX)
-    @Path("/{slug}/matrix")
-    @Operation(operationId = "getNegotiationMatrix", summary = "Position matrix of a negotiation", description = "One row per demand, one cell per party involved in it. With as_of, each cell is the stance whose effective_on is the latest on or before that day, demands tabled after it are left out, and the demand status is derived from those stances. A correction replaces the stance it corrects and a retraction removes it, in every read. Each demand and cell carries explain: the rule, the stances it read and the evidence flags.")
-    @APIResponse(responseCode = "200", description = "The matrix.")
-    public MatrixView matrix(@PathParam("slug") String slug,
-            @Parameter(description = "A calendar day, YYYY-MM-DD.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("as_of") String asOf,
-            @Parameter(description = ReadAt.AS_RECORDED, schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("as_recorded") String asRecorded,
-            @Parameter(description = "package: each package's row is followed by the rows of its members (demands linked to it as PART_OF).", schema = @Schema(type = SchemaType.STRING, enumeration = "package")) @QueryParam("group_by") String groupBy) {
-        if (groupBy != null && !groupBy.isEmpty() && !"package".equals(groupBy)) {
-            throw InvalidRequest.badParameter("group_by", "must be package");
-        }
-        return service.matrix(slug, ReadAt.of(asOf, asRecorded), "package".equals(groupBy));
-    }
-
-    @GET
-    @Versioned(Scopes.MATRIX)
-    @Path("/{slug}/graph")
-    @Operation(operationId = "getNegotiationGraph", summary = "Demands and their links as a graph", description = "Every demand of the negotiation as a node (with kind, parties by role, derived status, inseparable and partial_on_package) and every link between them as an edge (from, to, type), for drawing packages and counter-offers.")
-    @APIResponse(responseCode = "200", description = "The graph.")
-    public GraphView graph(@PathParam("slug") String slug) {
-        return service.graph(slug);
     }
 }

@@ -2,9 +2,7 @@ package dev.parley.negotiation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -19,33 +17,24 @@ import dev.parley.common.InvalidRequest;
 import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
-import dev.parley.demand.DemandService;
-import dev.parley.demand.LinkService;
-import dev.parley.demand.ReadAt;
-import dev.parley.demand.Standing;
-import dev.parley.demand.Standings;
 import dev.parley.feed.ChangeLog;
 import dev.parley.party.Party;
 import dev.parley.party.PartyService;
 
-/** Creates and changes negotiations and answers their position matrix. */
+/** Creates and changes negotiations. */
 @ApplicationScoped
 public class NegotiationService {
 
     private final NegotiationRepository negotiations;
     private final PartyService parties;
-    private final DemandService demands;
-    private final Standings standings;
-    private final LinkService links;
+    private final InvolvedParties involved;
     private final ChangeLog changes;
 
-    NegotiationService(NegotiationRepository negotiations, PartyService parties, DemandService demands,
-            Standings standings, LinkService links, ChangeLog changes) {
+    NegotiationService(NegotiationRepository negotiations, PartyService parties, InvolvedParties involved,
+            ChangeLog changes) {
         this.negotiations = negotiations;
-        this.standings = standings;
         this.parties = parties;
-        this.demands = demands;
-        this.links = links;
+        this.involved = involved;
         this.changes = changes;
     }
 
@@ -106,61 +95,6 @@ public class NegotiationService {
         return false;
     }
 
-    /** The matrix; {@code byPackage} orders each package's members after it. */
-    public MatrixView matrix(String slug, ReadAt at, boolean byPackage) {
-        Negotiation negotiation = require(slug);
-        List<Standing> standings = this.standings.of(negotiation, at);
-        if (byPackage) {
-            standings = byPackage(standings);
-        }
-        List<MatrixView.Row> rows = new ArrayList<>();
-        for (Standing standing : standings) {
-            Map<String, MatrixView.Cell> cells = new LinkedHashMap<>();
-            standing.cells().forEach((party, cell) -> cells.put(party,
-                    new MatrixView.Cell(cell.status(), cell.effectiveOn(), cell.citationCount(), cell.explain())));
-            rows.add(new MatrixView.Row(new MatrixView.Demand(standing.slug(), standing.title(), standing.proposer(),
-                    standing.status(), standing.kind(), standing.explain()), cells, standing.partOf()));
-        }
-        return new MatrixView(negotiation.slug, at.asOf(), negotiation.participants.stream().map(p -> p.slug).toList(),
-                rows, byPackage ? "package" : null, at.asRecorded());
-    }
-
-    /** Top-level rows in slug order, each followed depth first by the rows PART_OF it. */
-    private static List<Standing> byPackage(List<Standing> standings) {
-        Map<String, List<Standing>> members = new LinkedHashMap<>();
-        Set<String> present = new HashSet<>();
-        standings.forEach(s -> present.add(s.slug()));
-        List<Standing> top = new ArrayList<>();
-        for (Standing standing : standings) {
-            if (standing.partOf() != null && present.contains(standing.partOf())) {
-                members.computeIfAbsent(standing.partOf(), k -> new ArrayList<>()).add(standing);
-            } else {
-                top.add(standing);
-            }
-        }
-        List<Standing> ordered = new ArrayList<>(standings.size());
-        top.forEach(s -> appendWithMembers(s, members, ordered));
-        return ordered;
-    }
-
-    private static void appendWithMembers(Standing standing, Map<String, List<Standing>> members,
-            List<Standing> ordered) {
-        ordered.add(standing);
-        members.getOrDefault(standing.slug(), List.of()).forEach(m -> appendWithMembers(m, members, ordered));
-    }
-
-    /** Every demand of the negotiation as a node and every link between them as an edge. */
-    public GraphView graph(String slug) {
-        Negotiation negotiation = require(slug);
-        List<GraphView.Node> nodes = demands.ofNegotiation(negotiation).stream().map(d -> new GraphView.Node(d.slug,
-                d.title, d.kind, d.proposer.slug, d.coProposers.stream().map(p -> p.slug).toList(),
-                d.addressees.stream().map(p -> p.slug).toList(), d.concerned.stream().map(p -> p.slug).toList(),
-                d.status, d.inseparable, d.partialParties(), d.tabledOn, d.topic)).toList();
-        List<GraphView.Edge> edges = links.inNegotiation(negotiation).stream()
-                .map(l -> new GraphView.Edge(l.id, l.demand.slug, l.target.slug, l.type)).toList();
-        return new GraphView(negotiation.slug, nodes, edges);
-    }
-
     private void apply(Negotiation negotiation, NegotiationRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.endedOn() != null && request.endedOn().isBefore(request.startedOn())) {
@@ -179,9 +113,9 @@ public class NegotiationService {
         if (negotiation.id != null) {
             Set<Long> kept = new HashSet<>();
             participants.forEach(p -> kept.add(p.id));
-            for (Party involved : demands.involvedParties(negotiation)) {
-                if (!kept.contains(involved.id)) {
-                    throw new Conflict("PARTICIPANT_INVOLVED", "Party '" + involved.slug
+            for (Party party : involved.involvedParties(negotiation)) {
+                if (!kept.contains(party.id)) {
+                    throw new Conflict("PARTICIPANT_INVOLVED", "Party '" + party.slug
                             + "' proposes or is addressed by a demand of this negotiation and must stay a participant.");
                 }
             }

@@ -109,16 +109,11 @@ final class Chronicle {
 
     /** The demand's derived status from the stances that held on the day (the contract's five rules). */
     DemandStatus statusOn(String demand, LocalDate day) {
-        PositionStatus proposer = PositionStatus.UNASSESSED;
-        List<PositionStatus> addressees = new ArrayList<>();
-        for (Track track : tracks(demand)) {
-            if (track.role() == PositionRole.PROPOSER) {
-                proposer = track.statusOn(day);
-            } else {
-                addressees.add(track.statusOn(day));
-            }
-        }
-        return DemandStatus.derive(proposer, addressees);
+        return DemandStatus.derive(tracks(demand).stream().map(t -> new Held(t.role(), t.statusOn(day))).toList());
+    }
+
+    /** A cell's stance on a day, as the status rules read it. */
+    private record Held(PositionRole role, PositionStatus status) implements DemandStatus.Held {
     }
 
     /** The first day anything is known: the earliest tabling or stance. Null when there is nothing. */

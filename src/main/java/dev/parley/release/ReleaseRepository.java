@@ -10,9 +10,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import dev.parley.common.Active;
-import dev.parley.common.Timestamps;
 import io.agroal.api.AgroalDataSource;
 
 /** Every query on releases and their chunks. */
@@ -21,6 +21,10 @@ class ReleaseRepository {
 
     record Row(String id, String negotiation, String mediaType, String sha256, long sizeBytes, Instant createdAt,
             String createdBy) {
+
+        /** Public, as Hibernate makes query rows only through public constructors. */
+        public Row {
+        }
     }
 
     private static final String COLUMNS = "id, negotiation, media_type, sha256, size_bytes, created_at, created_by";
@@ -64,8 +68,8 @@ class ReleaseRepository {
     }
 
     Optional<Row> find(String id) {
-        return session.createNativeQuery("select " + COLUMNS + " from data_release where id = :id", Object[].class)
-                .setParameter("id", id).getResultList().stream().map(ReleaseRepository::row).findFirst();
+        return rows("select " + COLUMNS + " from data_release where id = :id").setParameter("id", id)
+                .getResultList().stream().findFirst();
     }
 
     /** Newest first. */
@@ -73,19 +77,22 @@ class ReleaseRepository {
         String sql = "select " + COLUMNS + " from data_release"
                 + (beforeAt == null ? "" : " where created_at < :at or (created_at = :at and id < :id)")
                 + " order by created_at desc, id desc";
-        var query = session.createNativeQuery(sql, Object[].class);
+        NativeQuery<Row> query = rows(sql);
         if (beforeAt != null) {
             query.setParameter("at", beforeAt).setParameter("id", beforeId);
         }
-        return query.setMaxResults(limit).getResultList().stream().map(ReleaseRepository::row).toList();
+        return query.setMaxResults(limit).getResultList();
     }
 
     void clear() {
         session.clear();
     }
 
-    private static Row row(Object[] r) {
-        return new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
-                Timestamps.instant(r[5]), (String) r[6]);
+    /** A query of {@link #COLUMNS} whose rows are {@link Row}s, each column read as its component's type. */
+    private NativeQuery<Row> rows(String sql) {
+        return session.createNativeQuery(sql, Row.class).addScalar("id", String.class)
+                .addScalar("negotiation", String.class).addScalar("media_type", String.class)
+                .addScalar("sha256", String.class).addScalar("size_bytes", Long.class)
+                .addScalar("created_at", Instant.class).addScalar("created_by", String.class);
     }
 }

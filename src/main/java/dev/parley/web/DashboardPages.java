@@ -24,6 +24,7 @@ import dev.parley.common.Dates;
 import dev.parley.common.PageRequest;
 import dev.parley.demand.DemandService;
 import dev.parley.demand.ReadAt;
+import dev.parley.demand.Standings;
 import dev.parley.etag.Scopes;
 import dev.parley.event.EventService;
 import dev.parley.event.EventView;
@@ -68,13 +69,15 @@ public class DashboardPages {
     private final NegotiationService negotiations;
     private final PartyService parties;
     private final DemandService demands;
+    private final Standings standings;
     private final ReadingService reading;
     private final EventService events;
     private final PageTags tags;
     private final SignedIn signedIn;
 
-    DashboardPages(NegotiationService negotiations, PartyService parties, DemandService demands,
+    DashboardPages(NegotiationService negotiations, PartyService parties, DemandService demands, Standings standings,
             ReadingService reading, EventService events, PageTags tags, SignedIn signedIn) {
+        this.standings = standings;
         this.events = events;
         this.negotiations = negotiations;
         this.demands = demands;
@@ -140,7 +143,7 @@ public class DashboardPages {
 
     /** The matrix grouped by package: with no package there is nothing to group and the order is the same. */
     private Grid grid(String slug, LocalDate day) {
-        return Grid.of(negotiations.matrix(slug, new ReadAt(day, null), true), partyNames());
+        return Grid.of(standings.matrix(negotiations.require(slug), new ReadAt(day, null), true), partyNames());
     }
 
     private Map<String, String> partyNames() {

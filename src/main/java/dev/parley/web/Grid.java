@@ -10,8 +10,8 @@ import java.util.Set;
 
 import dev.parley.demand.DemandStatus;
 import dev.parley.demand.EvidenceFlag;
+import dev.parley.demand.MatrixView;
 import dev.parley.demand.PositionStatus;
-import dev.parley.negotiation.MatrixView;
 
 /** The matrix laid out for a page: a row per demand, a cell per participant in the header's order. */
 record Grid(String negotiation, LocalDate asOf, List<Party> parties, List<Row> rows, LocalDate latest) {

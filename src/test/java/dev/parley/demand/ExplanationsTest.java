@@ -9,7 +9,6 @@ import static dev.parley.demand.PositionStatus.UNASSESSED;
 import static dev.parley.demand.PositionStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -128,10 +127,7 @@ class ExplanationsTest {
     }
 
     private static Explain demand(List<Explanations.Stance> stances) {
-        List<PositionStatus> proposers = new ArrayList<>();
-        List<PositionStatus> addressees = new ArrayList<>();
-        stances.forEach(s -> (s.role().proposing() ? proposers : addressees).add(s.status()));
-        return Explanations.demand(DemandStatus.derivation(proposers, addressees), stances, false);
+        return Explanations.demand(DemandStatus.derivation(stances), stances, false);
     }
 
     @Test
@@ -182,31 +178,35 @@ class ExplanationsTest {
     void concernedPartiesAreNeverRead() {
         List<Explanations.Stance> stances = List.of(proposer(TABLED, ""), addressee("us", NO_RESPONSE, 2, ""),
                 new Explanations.Stance("ua", PositionRole.CONCERNED, REJECTED, 4L, ",INFERRED,"));
-        Explain explain = Explanations.demand(
-                DemandStatus.derivation(List.of(TABLED), List.of(NO_RESPONSE)), stances, false);
+        Explain explain = Explanations.demand(DemandStatus.derivation(stances), stances, false);
         assertThat(explain.because()).extracting(Explain.Because::party).containsExactly("us");
         assertThat(explain.flags()).isEmpty();
     }
 
     @Test
     void packageRulesNameTheirOwn() {
-        DemandStatus.Member agreed = new DemandStatus.Member(DemandStatus.AGREED, List.of(ACCEPTED));
-        DemandStatus.Member rejected = new DemandStatus.Member(DemandStatus.REJECTED, List.of(REJECTED));
-        DemandStatus.Member engaged = new DemandStatus.Member(DemandStatus.IN_NEGOTIATION, List.of(OPEN_TO_DISCUSSION));
-        assertThat(DemandStatus.packageDerivation(List.of(TABLED), List.of(UNASSESSED), true, List.of(agreed)).rule())
+        DemandStatus.Member agreed = new DemandStatus.Member(DemandStatus.AGREED,
+                List.of(addressee("us", ACCEPTED, 5, "")));
+        DemandStatus.Member rejected = new DemandStatus.Member(DemandStatus.REJECTED,
+                List.of(addressee("us", REJECTED, 6, "")));
+        DemandStatus.Member engaged = new DemandStatus.Member(DemandStatus.IN_NEGOTIATION,
+                List.of(addressee("us", OPEN_TO_DISCUSSION, 7, "")));
+        List<Explanations.Stance> unassessed = List.of(proposer(TABLED, ""), addressee("us", UNASSESSED, 2, ""));
+        List<Explanations.Stance> open = List.of(proposer(TABLED, ""), addressee("us", OPEN_TO_DISCUSSION, 2, ""));
+        assertThat(DemandStatus.packageDerivation(unassessed, true, List.of(agreed)).rule())
                 .isEqualTo(ExplainRule.MEMBERS_AGREED);
-        assertThat(DemandStatus.packageDerivation(List.of(TABLED), List.of(UNASSESSED), true, List.of(engaged, rejected))
-                .rule()).isEqualTo(ExplainRule.PART_REJECTED);
-        assertThat(DemandStatus.packageDerivation(List.of(TABLED), List.of(UNASSESSED), false, List.of(engaged, rejected))
-                .rule()).isEqualTo(ExplainRule.MEMBER_ENGAGED);
-        assertThat(DemandStatus.packageDerivation(List.of(TABLED), List.of(OPEN_TO_DISCUSSION), false, List.of(rejected))
-                .rule()).isEqualTo(ExplainRule.ADDRESSEE_ENGAGES);
+        assertThat(DemandStatus.packageDerivation(unassessed, true, List.of(engaged, rejected)).rule())
+                .isEqualTo(ExplainRule.PART_REJECTED);
+        assertThat(DemandStatus.packageDerivation(unassessed, false, List.of(engaged, rejected)).rule())
+                .isEqualTo(ExplainRule.MEMBER_ENGAGED);
+        assertThat(DemandStatus.packageDerivation(open, false, List.of(rejected)).rule())
+                .isEqualTo(ExplainRule.ADDRESSEE_ENGAGES);
     }
 
     @Test
     void aPartyPartialOnAPackageFlagsIt() {
-        Explain explain = Explanations.demand(DemandStatus.derivation(List.of(TABLED), List.of(UNASSESSED)),
-                List.of(proposer(TABLED, ""), addressee("us", UNASSESSED, 2, "")), true);
+        List<Explanations.Stance> stances = List.of(proposer(TABLED, ""), addressee("us", UNASSESSED, 2, ""));
+        Explain explain = Explanations.demand(DemandStatus.derivation(stances), stances, true);
         assertThat(explain.flags()).containsExactly(EvidenceFlag.PARTIAL_ON_PACKAGE);
     }
 

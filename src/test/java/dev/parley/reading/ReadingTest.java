@@ -235,6 +235,25 @@ class ReadingTest {
     }
 
     @Test
+    void aConcernedPartysStanceMovesNoStatusInTheDiffAsInTheMatrix() {
+        Case c = newCase();
+        String slug = unique("concerning");
+        api().body(Map.of("slug", slug, "negotiation", c.negotiation(), "proposer", c.proposer(), "addressees",
+                List.of(c.a()), "concerned", List.of(c.bystander()), "title", "Demand " + slug, "text",
+                "Something is demanded.", "topic", "security", "kind", "DEMAND", "tabled_on", "2022-03-01"))
+                .post("/api/v1/demands").then().statusCode(201);
+        stance(c, slug, c.bystander(), "OPEN_TO_DISCUSSION", "2022-03-02");
+
+        JsonPath matrix = get("/api/v1/negotiations/" + c.negotiation() + "/matrix", "as_of", "2022-03-05");
+        assertThat(matrix.getString("rows.find { it.demand.slug == '" + slug + "' }.demand.status"))
+                .isEqualTo("PENDING");
+        List<Map<String, Object>> moves = get(c.path("diff"), "from", "2022-02-20", "to", "2022-03-05")
+                .getList("demand_statuses");
+        assertThat(moves).filteredOn(m -> slug.equals(m.get("demand"))).extracting(m -> m.get("to"))
+                .containsExactly("PENDING");
+    }
+
+    @Test
     void weeklySeriesCountsDemandStatusesAtTheEndOfEachWeek() {
         Case c = newCase();
         JsonPath series = get(c.path("series"), "interval", "week", "by", "demand_status");

@@ -1,4 +1,4 @@
-package dev.parley.negotiation;
+package dev.parley.demand;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,11 +8,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
-import dev.parley.demand.DemandKind;
-import dev.parley.demand.DemandStatus;
-import dev.parley.demand.Explain;
-import dev.parley.demand.PositionStatus;
 
 /** Who stands where on every demand of a negotiation, now or on a past day. */
 @Schema(name = "Matrix", requiredProperties = { "negotiation", "as_of", "parties", "rows" })

@@ -1,4 +1,4 @@
-package dev.parley.negotiation;
+package dev.parley.demand;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;

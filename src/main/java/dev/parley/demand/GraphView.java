@@ -1,13 +1,9 @@
-package dev.parley.negotiation;
+package dev.parley.demand;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import dev.parley.demand.DemandKind;
-import dev.parley.demand.DemandStatus;
-import dev.parley.demand.LinkType;
 
 /** A negotiation's demands as nodes and the links between them as edges, for drawing. */
 @Schema(name = "Graph", requiredProperties = { "negotiation", "nodes", "edges" })
