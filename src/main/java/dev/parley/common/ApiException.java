@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A failure the caller can act on; {@link ProblemMapper} turns it into problem+json. Domain code
+ * A failure the caller can act on; {@code http.ProblemMapper} turns it into problem+json. Domain code
  * throws one of the subclasses and never builds HTTP responses itself.
  */
 public class ApiException extends RuntimeException {
@@ -46,7 +46,7 @@ public class ApiException extends RuntimeException {
         return new Problem(typeOf(code), title, status, getMessage(), code, errors.isEmpty() ? null : errors);
     }
 
-    static String typeOf(String code) {
+    public static String typeOf(String code) {
         return "urn:parley:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -54,7 +54,7 @@ public class MergePatch {
         return result;
     }
 
-    /** Carries Jackson's complaint about the merged document to {@link ProblemMapper}. */
+    /** Carries Jackson's complaint about the merged document to {@code http.ProblemMapper}. */
     public static final class PatchRejected extends RuntimeException {
         PatchRejected(JsonProcessingException cause) {
             super(cause.getOriginalMessage(), cause, false, false);

@@ -47,7 +47,9 @@ public class MatrixResource {
         if (groupBy != null && !groupBy.isEmpty() && !"package".equals(groupBy)) {
             throw InvalidRequest.badParameter("group_by", "must be package");
         }
-        return standings.matrix(negotiations.require(slug), ReadAt.of(asOf, asRecorded), "package".equals(groupBy));
+        // The parameters first: a bad as_of is a 400 whether or not the negotiation exists.
+        ReadAt at = ReadAt.of(asOf, asRecorded);
+        return standings.matrix(negotiations.require(slug), at, "package".equals(groupBy));
     }
 
     @GET

@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 import dev.parley.citation.CitationService;
 import dev.parley.citation.Source;
 import dev.parley.common.ApiException;
-import dev.parley.common.BodyLimit;
 import dev.parley.common.Clock;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
@@ -26,6 +25,7 @@ import dev.parley.common.NotFound;
 import dev.parley.common.Page;
 import dev.parley.common.PageRequest;
 import dev.parley.feed.ChangeLog;
+import dev.parley.http.BodyLimit;
 
 /** Documents and their texts: metadata may change, a text once given never does. */
 @ApplicationScoped

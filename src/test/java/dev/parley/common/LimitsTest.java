@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.http.BodyLimit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 

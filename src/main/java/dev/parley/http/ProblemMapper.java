@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import java.io.CharConversionException;
 import java.util.Arrays;
@@ -19,6 +19,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.parley.common.ApiException;
+import dev.parley.common.Conflict;
+import dev.parley.common.InvalidRequest;
+import dev.parley.common.MergePatch;
+import dev.parley.common.Problem;
 import io.vertx.core.http.HttpClosedException;
 
 /** The one place where exceptions become problem+json; nothing else writes an error body. */

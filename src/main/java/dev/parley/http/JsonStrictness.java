@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
+import dev.parley.common.Dates;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import java.util.Map;
 
@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import dev.parley.common.Api;
+import dev.parley.common.MergePatch;
 
 /**
  * Completes every operation of the generated document with what the shared machinery adds, so no

@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

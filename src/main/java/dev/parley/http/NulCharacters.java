@@ -1,4 +1,4 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.parley.common.ApiException;
+import dev.parley.common.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 

@@ -1,10 +1,11 @@
-package dev.parley.common;
+package dev.parley.http;
 
 import java.util.Locale;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import dev.parley.common.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
