@@ -4,7 +4,6 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.raw;
-import static dev.parley.support.Api.unique;
 import static dev.parley.support.Fixtures.TABLED_ON;
 import static dev.parley.support.Fixtures.createDemand;
 import static dev.parley.support.Fixtures.scene;
@@ -32,8 +31,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.common.ParleyConfig;
 import dev.parley.support.Eventually;
+import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.Scene;
+import dev.parley.support.TestClock;
 import dev.parley.webhook.Receiver.Answer;
 import dev.parley.webhook.Receiver.Request;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,6 +54,12 @@ class WebhookDeliveryTest {
 
     @Inject
     Session session;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ParleyConfig config;
 
     private static final String WEBHOOKS = "/api/v1/webhooks";
     /** The longest any single wait for a delivery may take. */
@@ -81,6 +89,7 @@ class WebhookDeliveryTest {
             bare().header("If-Match", "*").delete(WEBHOOKS + "/" + id);
         }
         receivers.forEach(Receiver::close);
+        clock.reset();
     }
 
     @AfterAll
@@ -419,6 +428,23 @@ class WebhookDeliveryTest {
         assertThat(after.verify(stranger)).isNotNull();
     }
 
+    @Test
+    void onceTheGraceHasPassedOnlyTheNewSecretSigns() {
+        Scene scene = scene();
+        String demand = createDemand(scene);
+        Subscription s = subscribe(List.of("position.changed"));
+        String rotated = api().post(WEBHOOKS + "/" + s.id() + "/rotate-secret")
+                .then().statusCode(200).extract().path("secret");
+
+        clock.advance(config.webhooks().rotationGrace().plusMinutes(1));
+        stance(demand, scene.first(), "REJECTED", scene.source());
+        // Signed a day ahead of this machine's time, so only the signatures are checked here.
+        Request after = s.receiver().await(positionOf(demand), 1, WAIT).get(0);
+        assertThat(after.signatures()).as(after.header("webhook-signature")).hasSize(1);
+        assertThat(after.signedBy(rotated)).isEqualTo(1);
+        assertThat(after.signedBy(s.secret())).isZero();
+    }
+
     // ---- helpers ----
 
     /** Checks what every delivery must be: a signed POST of a thin JSON event. */
@@ -509,20 +535,7 @@ class WebhookDeliveryTest {
     /** A stance with one new citation, each a day after the last. */
     private Map<String, Object> stanceBody(String status, String source) {
         day++;
-        Map<String, Object> citation = new HashMap<>();
-        citation.put("source_id", source);
-        citation.put("title", "Statement " + unique("doc"));
-        citation.put("url", "https://example.org/statements/1");
-        citation.put("published_on", "2022-01-20");
-        citation.put("quote", "We have said so on the record.");
-        citation.put("speaker", "A spokesperson");
-        citation.put("kind", "DIRECT_QUOTE");
-        citation.put("relation", "SUPPORTS");
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        body.put("effective_on", LocalDate.parse(TABLED_ON).plusDays(day).toString());
-        body.put("citations", List.of(citation));
-        return body;
+        return Fixtures.stance(status, LocalDate.parse(TABLED_ON).plusDays(day).toString(), source);
     }
 
     private static String position(String demand, String party) {
