@@ -3,7 +3,8 @@
 # writes bench/results/<timestamp>.json, bench/results/latest.json, bench/results/chart.svg and
 # BENCHMARKS.md. See BENCHMARKS.md for what each scenario measures.
 #
-#   bench/run.sh            the full run (1k, 10k and 100k demands; about 30 minutes on an idle 2-core machine)
+#   bench/run.sh            the full run (1k, 10k and 100k demands, the framework floor and W; about 40 minutes
+#                           on an idle 2-core machine)
 #   bench/run.sh --quick    a smoke run of every scenario at 1k demands (about 4 minutes on an idle 2-core
 #                           machine)
 #   bench/run.sh --only floor   Parley beside the framework's own floor (bench/floor) alone, about 6
@@ -22,7 +23,7 @@
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --exports-only (only GET /export in each format on H2 at each scale: sizes, times, RSS),
 #            --jfr (record the last H2 phase with JFR and list its hottest frames)
-#   env: BENCH_JAVA_OPTS (JVM options for the service), BENCH_BASE_PORT (default 18480),
+#   env: PARLEY_JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_JAVA_OPTS (JVM options for the service), BENCH_BASE_PORT (default 18480),
 #        BENCH_PG_USER (default postgres), BENCH_PG_ADMIN_DB (default test)
 #
 # Everything runs against 127.0.0.1; every process started here is stopped by its PID, and the
@@ -98,6 +99,9 @@ say() { echo "[run.sh $(date +%H:%M:%S)] $*"; }
 T0=$(date +%s)
 
 # ---- tools
+# Java 25 (Temurin), as the build, the tests and CI use; the default java here may still be 17.
+export JAVA_HOME=${PARLEY_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH"
 NEED_FLOOR=1
 NEED_NODE=1
 if [ "$ONLY" = writes ] || [ "$ONLY" = quote ]; then NEED_FLOOR=0; NEED_NODE=0; fi

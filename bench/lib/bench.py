@@ -77,8 +77,10 @@ def image_jvm(archive):
     return dockerfile_jvm_opts() + ['-XX:AOTCache=' + archive] + pod_limits()
 
 
-GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'S4-pg': 1000.0, 'S6-ready': 2.0, 'S6-rss': 250.0,
-         'F-ready': 0.75, 'F-rss': 1.0}
+# Writes, start and memory are held to what this machine itself allows, measured in the same run: the
+# serialized-commit ceiling (W, and S4 on PostgreSQL) and the framework's own floor (F). S6's absolute
+# times and sizes are reported beside them without a goal.
+GOALS = {'S1': 0.70, 'S2': 0.25, 'S3': 0.20, 'S3-deep': 1.5, 'W-ceiling': 0.6, 'F-ready': 0.75, 'F-rss': 1.0}
 
 
 def log(msg):
@@ -564,8 +566,9 @@ def s5_negotiations(ctx):
     return [SEED_NEGOTIATION] + ['%s-c%d' % (SEED_NEGOTIATION, k) for k in range(1, n)]
 
 
-def writes(ctx, svc, db_kind, scale):
-    """S4: stance writes with wrk, one position per demand, each connection's ETag carried forward."""
+def writes(ctx, svc, db_kind, scale, ceiling=None):
+    """S4: stance writes with wrk, one position per demand, each connection's ETag carried forward; on
+    PostgreSQL as a ratio to `ceiling`, the serialized-commit ceiling measured just before."""
     demands = list_demands(svc, ctx.p['s4_positions'], exclude_negotiations=set(s5_negotiations(ctx)))
     path = os.path.join(ctx.work, 'data', 'positions-%s.txt' % db_kind)
 
@@ -597,13 +600,15 @@ def writes(ctx, svc, db_kind, scale):
     log('S4 %s: CPU per write, ms: %s' % (db_kind, cpu))
     ctx.results['wrk_runs'].append({'scenario': 'S4', 'db': db_kind, 'scale': scale, 'health': h, 'run': r})
     errors = sum(v for k, v in r['errors'].items() if k != 'unmatched')
-    goal = GOALS['S4-pg'] if db_kind == 'postgresql' else None
-    ctx.row('S4', db_kind, scale, 'stance PUT with If-Match (change log, outbox), %d positions' % len(lines),
-            r['rps'], 'writes/s', h['rps'], None, '>= 1000 writes/s' if goal else 'none (reported)',
-            (r['rps'] >= goal and errors == 0) if goal else None,
+    ratio = round(r['rps'] / ceiling, 3) if ceiling else None
+    ctx.row('S4', db_kind, scale, 'stance PUT with If-Match (change log, outbox), %d positions%s' % (
+        len(lines), ' ÷ the commit ceiling (%s tx/s)' % fmt_num(ceiling) if ceiling else ''),
+            r['rps'], 'writes/s', h['rps'], None,
+            '>= %.1f × ceiling' % GOALS['W-ceiling'] if ceiling else 'none (reported)',
+            (ratio >= GOALS['W-ceiling'] and errors == 0) if ceiling else None,
             extra={'p50_ms': r['latency_us']['p50'] / 1000, 'p99_ms': r['latency_us']['p99'] / 1000,
                    'errors': errors, 'error_detail': r['errors'], 'statuses': r.get('statuses'),
-                   'cpu_ms_per_write': cpu})
+                   'cpu_ms_per_write': cpu, 'ceiling_ratio': ratio})
 
 
 EXPORT_FORMATS = (('json', 'application/json'), ('csv-zip', 'application/zip'), ('json-ld', 'application/ld+json'))
@@ -1066,7 +1071,7 @@ def write_rates(ctx, db, ceiling=None):
     ceiling_text = ' ÷ the commit ceiling (%s tx/s)' % fmt_num(ceiling) if ceiling else ''
     ctx.row('W', db.kind, None, 'stance PUT with If-Match, %d clients, %d positions%s' % (
         ctx.p['connections'], len(single), ceiling_text), r['rps'], 'writes/s', goal_text='>= 0.6 × ceiling'
-            if ceiling else 'none (reported)', met=(ratio(r['rps']) >= 0.6 and errors == 0) if ceiling else None,
+            if ceiling else 'none (reported)', met=(ratio(r['rps']) >= GOALS['W-ceiling'] and errors == 0) if ceiling else None,
             extra={'ceiling_ratio': ratio(r['rps']), 'cpu_ms_per_write': single_cpu, 'errors': errors,
                    'p50_ms': r['latency_us']['p50'] / 1000, 'p99_ms': r['latency_us']['p99'] / 1000})
     ctx.row('W-batch', db.kind, None, 'POST /stances/batch, %d stances a batch, %d clients, %d positions%s' % (
@@ -1394,25 +1399,28 @@ def main():
         if p['pg_reads']:
             read_scenarios(ctx, svc, 'postgresql', p['pg_scale'])
             deep_page(ctx, svc, 'postgresql', p['pg_scale'])
-        writes(ctx, svc, 'postgresql', p['pg_scale'])
-        commit_ceiling(ctx, pg)
+        ceiling = commit_ceiling(ctx, pg)['serialized']
+        writes(ctx, svc, 'postgresql', p['pg_scale'], ceiling)
         open_model(ctx, svc, 'postgresql', p['pg_scale'])
         res['s6']['pg_rss_after_load'] = svc.rss_mb()
         svc.stop()
         if p['pg_reads']:
             deep_page_rendered(ctx, pg, 'postgresql', p['pg_scale'])
         stance_write_replay(ctx, pg)
+        # ------------------------------------------------------------ W, on fresh positions of its own
+        write_rates(ctx, H2(ctx, 'h2-writes'))
+        write_rates(ctx, pg, ceiling)
+        res['writes'] = {'ceiling_tps': ceiling}
         # ------------------------------------------------------------ S6 rows
         for key, v in res['s6'].items():
             if key.endswith('rss_after_load'):
                 ctx.row('S6', db_label(key), None, 'RSS after %s (peak %.0f MB)'
-                        % (v.get('after', 'load'), v['peak_rss_mb']), v['rss_mb'], 'MB', None, None, '<= 250 MB',
-                        v['rss_mb'] <= GOALS['S6-rss'])
+                        % (v.get('after', 'load'), v['peak_rss_mb']), v['rss_mb'], 'MB', None, None, None, None)
             else:
                 ctx.row('S6', db_label(key), v['demands'],
                         'time to ready, ' + ('cold start (migrations + seed)' if 'cold' in key
                                              else 'restart with data'),
-                        v['ready_s'], 's', None, None, '<= 2.0 s', v['ready_s'] <= GOALS['S6-ready'])
+                        v['ready_s'], 's', None, None, None, None)
     finally:
         Proc.stop_all()
     finish(args, res, started, '')

@@ -13,7 +13,7 @@ import org.hibernate.Session;
 
 /** Every query on citations. */
 @ApplicationScoped
-public class CitationRepository {
+class CitationRepository {
 
     private final Session session;
 

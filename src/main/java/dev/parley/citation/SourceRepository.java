@@ -9,7 +9,7 @@ import org.hibernate.Session;
 
 /** Every query on sources. */
 @ApplicationScoped
-public class SourceRepository {
+class SourceRepository {
 
     private final Session session;
 

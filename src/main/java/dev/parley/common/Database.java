@@ -28,10 +28,6 @@ public class Database {
         this.kind = config.db().kind();
     }
 
-    public String kind() {
-        return kind;
-    }
-
     public boolean isPostgres() {
         return "postgresql".equals(kind);
     }

@@ -11,8 +11,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "parley")
 public interface ParleyConfig {
 
-    /** Folder for the embedded H2 database (PARLEY_DATA_DIR). */
-    @WithDefault("./data")
+    /**
+     * Folder for the embedded H2 database (PARLEY_DATA_DIR; default in application.properties, which names it in the H2 URL).
+     */
     String dataDir();
 
     Db db();
@@ -21,7 +22,6 @@ public interface ParleyConfig {
      * Let GETs through without an API key (PARLEY_ANONYMOUS_READ); application.properties makes it
      * true with the embedded H2 database and false with PostgreSQL.
      */
-    @WithDefault("false")
     boolean anonymousRead();
 
     /** An admin key to register on start, idempotently (PARLEY_BOOTSTRAP_ADMIN_KEY). */
@@ -65,7 +65,7 @@ public interface ParleyConfig {
     interface ResponseCache {
         /**
          * Memory for rendered bodies of versioned GETs, served again while their ETag stands
-         * (PARLEY_RESPONSE_CACHE_BYTES); 0 turns the cache off.
+         * (PARLEY_RESPONSE_CACHE_MAX_BYTES); 0 turns the cache off.
          */
         @WithDefault("16777216")
         long maxBytes();
@@ -128,8 +128,10 @@ public interface ParleyConfig {
     }
 
     interface Db {
-        /** h2 or postgresql (PARLEY_DB_KIND): which persistence unit is active. */
-        @WithDefault("h2")
+        /**
+         * h2 or postgresql (PARLEY_DB_KIND): which persistence unit is active. Its default (h2) is in
+         * application.properties, whose datasource settings are derived from it.
+         */
         String kind();
     }
 
@@ -146,14 +148,17 @@ public interface ParleyConfig {
         @WithDefault("PT10S")
         Duration heartbeat();
 
+        /** How often changes older than the retention are removed. */
+        @WithDefault("PT1H")
+        Duration pruneEvery();
+
         /** The reconnection delay sent to stream clients as {@code retry:}. */
         @WithDefault("PT2S")
         Duration reconnectDelay();
     }
 
     interface Seed {
-        /** Load the bundled case into an empty database on start (PARLEY_SEED). */
-        @WithDefault("true")
+        /** Load the bundled case into an empty database on start (PARLEY_SEED; default true, in application.properties). */
         boolean enabled();
     }
 }

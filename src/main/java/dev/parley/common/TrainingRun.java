@@ -34,7 +34,7 @@ import io.quarkus.vertx.http.HttpServerStart;
  * Dockerfile). The data it writes lands in the training run's scratch database.
  */
 @ApplicationScoped
-public class TrainingRun {
+class TrainingRun {
 
     private static final Logger LOG = Logger.getLogger(TrainingRun.class);
     private static final int ROUNDS = 30;

@@ -17,7 +17,7 @@ import dev.parley.party.Party;
 
 /** Every query on demands. */
 @ApplicationScoped
-public class DemandRepository {
+class DemandRepository {
 
     private final Session session;
 
@@ -26,9 +26,13 @@ public class DemandRepository {
     }
 
     Optional<Demand> findBySlug(String slug) {
-        // With its negotiation, which every write names among the scopes it moves (the matrix), and its
-        // addressees, which the change log's view of a demand lists: one query rather than three.
+        // With its negotiation, which every write names among the scopes it moves (the matrix), and the
+        // parties and links the change log's view of a demand lists: one query rather than six. The
+        // party lists are indexed, so Hibernate may fetch them together; of the two link bags only the
+        // demand's own (a few links at most) joins, as a package's incoming PART_OF links would multiply
+        // the rows.
         return session.createSelectionQuery("from Demand d join fetch d.negotiation left join fetch d.addressees"
+                + " left join fetch d.coProposers left join fetch d.concerned left join fetch d.links"
                 + " where d.slug = :slug", Demand.class)
                 .setParameter("slug", slug).uniqueResultOptional();
     }

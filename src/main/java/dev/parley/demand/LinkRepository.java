@@ -15,7 +15,7 @@ import dev.parley.negotiation.Negotiation;
 
 /** Every query on links between demands. */
 @ApplicationScoped
-public class LinkRepository {
+class LinkRepository {
 
     /** One edge of the link graph, by demand id. */
     record Edge(Long from, Long to) {

@@ -16,7 +16,7 @@ import dev.parley.negotiation.Negotiation;
 
 /** Every query on positions and their history. */
 @ApplicationScoped
-public class PositionRepository {
+class PositionRepository {
 
     private final Session session;
 

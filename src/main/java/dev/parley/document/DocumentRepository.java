@@ -10,7 +10,7 @@ import org.hibernate.Session;
 
 /** Every query on documents and their texts. */
 @ApplicationScoped
-public class DocumentRepository {
+class DocumentRepository {
 
     private final Session session;
 

@@ -13,7 +13,7 @@ import dev.parley.negotiation.Negotiation;
 
 /** Every query on events. */
 @ApplicationScoped
-public class EventRepository {
+class EventRepository {
 
     private final Session session;
 

@@ -9,7 +9,7 @@ import dev.parley.common.FieldError;
 
 /** Reads the change log for the feed and the stream. */
 @ApplicationScoped
-public class ChangeFeed {
+class ChangeFeed {
 
     /** How many cursors a scoped page looks at, at most. */
     static final long SCAN_WINDOW = 10_000;

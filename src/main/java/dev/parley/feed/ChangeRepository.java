@@ -13,7 +13,7 @@ import dev.parley.common.Timestamps;
 
 /** Every query on the change log. */
 @ApplicationScoped
-public class ChangeRepository {
+class ChangeRepository {
 
     private final Session session;
 

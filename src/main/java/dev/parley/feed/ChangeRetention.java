@@ -11,7 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /** Drops changes past the retention window; readers behind it get 410 and re-list. */
 @ApplicationScoped
-public class ChangeRetention {
+class ChangeRetention {
 
     private static final Logger LOG = Logger.getLogger(ChangeRetention.class);
 
@@ -23,7 +23,7 @@ public class ChangeRetention {
         this.config = config;
     }
 
-    @Scheduled(every = "${parley.feed.prune-every:PT1H}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${parley.feed.prune-every}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void scheduled() {
         prune();

@@ -92,14 +92,14 @@ public class ChangeStream {
         subscribers.clear();
     }
 
-    @Scheduled(every = "${parley.feed.stream-poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${parley.feed.stream-poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!subscribers.isEmpty()) {
             delivery.drain();
         }
     }
 
-    @Scheduled(every = "${parley.feed.heartbeat:PT10S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${parley.feed.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
         for (Subscriber subscriber : subscribers) {
             if (subscriber.sink.isClosed()) {

@@ -11,7 +11,7 @@ import io.quarkus.runtime.Startup;
 /** Parley's own figures about the change log at /q/metrics: what was committed, who is listening. */
 @Startup
 @ApplicationScoped
-public class FeedMetrics {
+class FeedMetrics {
 
     private final MeterRegistry registry;
     private final Counter stances;

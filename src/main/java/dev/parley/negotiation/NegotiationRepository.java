@@ -9,7 +9,7 @@ import org.hibernate.Session;
 
 /** Every query on negotiations. */
 @ApplicationScoped
-public class NegotiationRepository {
+class NegotiationRepository {
 
     private final Session session;
 

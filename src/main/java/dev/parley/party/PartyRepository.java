@@ -10,7 +10,7 @@ import org.hibernate.Session;
 
 /** Every query on parties. */
 @ApplicationScoped
-public class PartyRepository {
+class PartyRepository {
 
     private final Session session;
 

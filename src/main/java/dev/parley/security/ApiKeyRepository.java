@@ -10,7 +10,7 @@ import org.hibernate.Session;
 
 /** Every query on API keys. */
 @ApplicationScoped
-public class ApiKeyRepository {
+class ApiKeyRepository {
 
     private final Session session;
 

@@ -17,7 +17,7 @@ import io.quarkus.runtime.StartupEvent;
  * no key at all writes a new admin key to {@code ${PARLEY_DATA_DIR}/admin.key}, never to the log.
  */
 @ApplicationScoped
-public class KeyBootstrap {
+class KeyBootstrap {
 
     private static final Logger LOG = Logger.getLogger(KeyBootstrap.class);
 

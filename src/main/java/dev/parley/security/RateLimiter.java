@@ -28,7 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
  * X-RateLimit-* headers); past the limit the answer is 429 with Retry-After. The buckets live in
  * each replica, so with N replicas a caller may reach N times the limit.
  */
-public class RateLimiter {
+class RateLimiter {
 
     static final String STATE = RateLimiter.class.getName() + ".state";
 

@@ -36,7 +36,7 @@ import io.quarkus.scheduler.Scheduled;
  */
 @Startup
 @ApplicationScoped
-public class Dispatcher {
+class Dispatcher {
 
     private static final int BATCH = 32;
 
@@ -90,7 +90,7 @@ public class Dispatcher {
         rounds.shutdown();
     }
 
-    @Scheduled(every = "${parley.webhooks.poll:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${parley.webhooks.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (rounds.stopped()) {
             return;

@@ -40,7 +40,7 @@ import io.agroal.api.AgroalDataSource;
  * claim due deliveries with FOR UPDATE SKIP LOCKED and a lease, so each is sent by one of them.
  */
 @ApplicationScoped
-public class Outbox {
+class Outbox {
 
     static final String PENDING = "PENDING";
     static final String SUCCEEDED = "SUCCEEDED";

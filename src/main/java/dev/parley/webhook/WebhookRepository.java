@@ -10,7 +10,7 @@ import org.hibernate.Session;
 
 /** Every query on subscriptions. */
 @ApplicationScoped
-public class WebhookRepository {
+class WebhookRepository {
 
     private final Session session;
 
