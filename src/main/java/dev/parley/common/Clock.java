@@ -1,15 +1,25 @@
 package dev.parley.common;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
-/** Timestamps as stored: UTC, to the millisecond, so what is written reads back equal on H2 and PostgreSQL. */
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+
+/**
+ * Now as stored, for code that does not inject {@link java.time.Clock} yet: reads the same clock
+ * {@link Clocks} produces (the system's when no container runs), so a test that moves time moves it
+ * here too.
+ */
 public final class Clock {
+
+    private static final java.time.Clock SYSTEM = java.time.Clock.systemUTC();
 
     private Clock() {
     }
 
     public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ArcContainer container = Arc.container();
+        return Clocks.now(container == null || !container.isRunning() ? SYSTEM
+                : container.instance(java.time.Clock.class).get());
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -49,8 +50,10 @@ public class Idempotency {
     private final Session session;
     private final ObjectMapper mapper;
     private final Caller caller;
+    private final Clock clock;
 
-    Idempotency(Session session, ObjectMapper mapper, Caller caller) {
+    Idempotency(Session session, ObjectMapper mapper, Caller caller, Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.mapper = mapper;
         this.caller = caller;
@@ -95,7 +98,7 @@ public class Idempotency {
     void prune() {
         QuarkusTransaction.requiringNew().run(() -> session
                 .createNativeQuery("delete from idempotency_key where created_at < :cutoff")
-                .setParameter("cutoff", Clock.now().minus(KEPT)).executeUpdate());
+                .setParameter("cutoff", Clocks.now(clock).minus(KEPT)).executeUpdate());
     }
 
     /** Claims the key, or answers with what a retry gets: the first answer, 409 or 422. */
@@ -106,45 +109,48 @@ public class Idempotency {
                         "insert into idempotency_key (caller, idempotency_key, request_hash, created_at)"
                                 + " values (:caller, :key, :hash, :at)")
                         .setParameter("caller", owner).setParameter("key", key).setParameter("hash", hash)
-                        .setParameter("at", Clock.now()).executeUpdate());
+                        .setParameter("at", Clocks.now(clock)).executeUpdate());
                 return null;
             } catch (PersistenceException e) {
                 // Claimed before: decide from what is stored.
             }
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> session.createNativeQuery(
+            Claim claim = QuarkusTransaction.requiringNew().call(() -> session.createNativeQuery(
                     "select request_hash, status, location, body, created_at from idempotency_key"
                             + " where caller = :caller and idempotency_key = :key",
-                    Object[].class)
+                    Claim.class)
+                    .addScalar("request_hash", String.class).addScalar("status", Integer.class)
+                    .addScalar("location", String.class).addScalar("body", String.class)
+                    .addScalar("created_at", Instant.class)
                     .setParameter("caller", owner).setParameter("key", key).getResultList().stream().findFirst()
                     .orElse(null));
-            if (row == null) {
+            if (claim == null) {
                 continue;
             }
-            Instant created = Timestamps.instant(row[4]);
-            boolean expired = created.isBefore(Instant.now().minus(KEPT));
-            boolean abandoned = row[1] == null && created.isBefore(Instant.now().minus(ABANDONED));
+            Instant now = clock.instant();
+            boolean expired = claim.createdAt().isBefore(now.minus(KEPT));
+            boolean abandoned = claim.status() == null && claim.createdAt().isBefore(now.minus(ABANDONED));
             if (expired || abandoned) {
                 QuarkusTransaction.requiringNew().run(() -> release(owner, key));
                 continue;
             }
-            if (!hash.equals(row[0])) {
+            if (!hash.equals(claim.requestHash())) {
                 throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
                         "This Idempotency-Key was used with another request body; use a new key for a new request.",
                         List.of(new FieldError(HEADER, "was used with another request body")));
             }
-            if (row[1] == null) {
+            if (claim.status() == null) {
                 throw new Conflict("IDEMPOTENCY_IN_PROGRESS",
                         "A request with this Idempotency-Key is still running; retry when it has finished.");
             }
-            int status = ((Number) row[1]).intValue();
+            int status = claim.status();
             // Parsed, not the stored text: a typed answer is written by the JSON writer, which would
             // quote a string.
             RestResponse.ResponseBuilder<Object> replay = RestResponse.ResponseBuilder.create(status)
                     .type(status < 400 ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE)
-                    .entity(tree((String) row[3]))
+                    .entity(tree(claim.body()))
                     .header(REPLAYED, "true");
-            if (row[2] != null) {
-                replay.location(URI.create((String) row[2]));
+            if (claim.location() != null) {
+                replay.location(URI.create(claim.location()));
             }
             return replay.build();
         }
@@ -191,5 +197,12 @@ public class Idempotency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A stored claim: the answer's status, location and body are null while its request runs. Public,
+     * as Hibernate builds a query's rows with a public constructor.
+     */
+    public record Claim(String requestHash, Integer status, String location, String body, Instant createdAt) {
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.DataFolder;
 import dev.parley.common.Ids;
@@ -38,8 +39,10 @@ public class ApiKeyService {
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
     private final ChangeLog changes;
+    private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, ChangeLog changes) {
+    ApiKeyService(ApiKeyRepository keys, ChangeLog changes, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.changes = changes;
     }
@@ -47,7 +50,7 @@ public class ApiKeyService {
     /** The active key behind a bearer token, if any. */
     public Optional<ApiKey> authenticate(String token) {
         String hash = hash(token);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Checked known = recent(hash, now);
         if (known != null) {
             return Optional.ofNullable(known.key());
@@ -62,7 +65,7 @@ public class ApiKeyService {
 
     /** This replica's check of a token within {@link #TRUST}, or null when it must be looked up. */
     Checked checkedRecently(String token) {
-        return recent(hash(token), Instant.now());
+        return recent(hash(token), clock.instant());
     }
 
     private Checked recent(String hash, Instant now) {
@@ -99,7 +102,7 @@ public class ApiKeyService {
         if (key.role == Role.ADMIN && keys.lockActiveAdmins() <= 1) {
             throw new Conflict("LAST_ADMIN_KEY", "This is the last active admin key; create another admin key first.");
         }
-        key.revokedAt = Clock.now();
+        key.revokedAt = Clocks.now(clock);
         // Forgotten once the revocation is committed: a check made before the commit still sees the key active.
         String hash = key.keyHash;
         changes.touch(ApiKeyChanges.scopes(id), () -> checked.remove(hash));
@@ -135,7 +138,7 @@ public class ApiKeyService {
         key.name = name;
         key.role = role;
         key.keyHash = hash(token);
-        key.createdAt = Clock.now();
+        key.createdAt = Clocks.now(clock);
         keys.persist(key);
         changes.touch(ApiKeyChanges.scopes(key.id));
         return key;

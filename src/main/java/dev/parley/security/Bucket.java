@@ -1,21 +1,24 @@
 package dev.parley.security;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /** A token bucket: {@code capacity} tokens, refilled at {@code perSecond}; one request takes one. */
 final class Bucket {
 
     private final int capacity;
     private final double perNano;
     private double tokens;
-    private long last;
+    private Instant last;
 
-    Bucket(int capacity, int perSecond) {
+    Bucket(int capacity, int perSecond, Instant now) {
         this.capacity = Math.max(1, capacity);
         this.perNano = perSecond / 1e9;
         this.tokens = this.capacity;
-        this.last = System.nanoTime();
+        this.last = now;
     }
 
-    synchronized Outcome take(long now) {
+    synchronized Outcome take(Instant now) {
         refill(now);
         boolean allowed = tokens >= 1;
         if (allowed) {
@@ -26,13 +29,16 @@ final class Bucket {
         return new Outcome(allowed, capacity, (int) Math.floor(tokens), Math.max(1, retryAfter), reset);
     }
 
-    synchronized boolean full(long now) {
+    synchronized boolean full(Instant now) {
         refill(now);
         return tokens >= capacity;
     }
 
-    private void refill(long now) {
-        tokens = Math.min(capacity, tokens + (now - last) * perNano);
+    private void refill(Instant now) {
+        // A clock set back refills nothing, and the bucket refills from the new time on.
+        if (now.isAfter(last)) {
+            tokens = Math.min(capacity, tokens + Duration.between(last, now).toNanos() * perNano);
+        }
         last = now;
     }
 

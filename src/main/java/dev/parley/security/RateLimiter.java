@@ -1,5 +1,7 @@
 package dev.parley.security;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,8 +35,10 @@ class RateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ParleyConfig config;
     private final Caller caller;
+    private final Clock clock;
 
-    RateLimiter(ParleyConfig config, Caller caller) {
+    RateLimiter(ParleyConfig config, Caller caller, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.caller = caller;
     }
@@ -63,8 +67,9 @@ class RateLimiter {
             return null;
         }
         String who = caller.keyId() != null ? caller.keyId() : "address:" + http.remoteAddress().hostAddress();
-        Bucket bucket = buckets.computeIfAbsent(who, k -> new Bucket(config.rateLimit().burst(), perSecond));
-        Bucket.Outcome outcome = bucket.take(System.nanoTime());
+        Instant now = clock.instant();
+        Bucket bucket = buckets.computeIfAbsent(who, k -> new Bucket(config.rateLimit().burst(), perSecond, now));
+        Bucket.Outcome outcome = bucket.take(now);
         request.setProperty(STATE, outcome);
         if (outcome.allowed()) {
             return null;
@@ -89,7 +94,7 @@ class RateLimiter {
     /** Forgets callers that have been quiet long enough to have a full bucket again. */
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetIdle() {
-        long now = System.nanoTime();
+        Instant now = clock.instant();
         buckets.values().removeIf(bucket -> bucket.full(now));
     }
 

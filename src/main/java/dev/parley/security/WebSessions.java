@@ -3,6 +3,7 @@ package dev.parley.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -32,8 +33,10 @@ public class WebSessions {
     private final ApiKeyService keys;
     private final Session session;
     private final WebSessionConfig config;
+    private final Clock clock;
 
-    WebSessions(ApiKeyService keys, Session session, WebSessionConfig config) {
+    WebSessions(ApiKeyService keys, Session session, WebSessionConfig config, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.session = session;
         this.config = config;
@@ -55,7 +58,7 @@ public class WebSessions {
             web.tokenHash = ApiKeyService.hash(token);
             web.key = session.getReference(ApiKey.class, key.id);
             web.csrfToken = randomToken();
-            web.createdAt = Clock.now();
+            web.createdAt = Clocks.now(clock);
             web.lastSeenAt = web.createdAt;
             session.persist(web);
             web.key = key;
@@ -76,7 +79,7 @@ public class WebSessions {
         if (web == null) {
             return Optional.empty();
         }
-        Instant now = Clock.now();
+        Instant now = Clocks.now(clock);
         if (web.key.revokedAt != null || web.lastSeenAt.plus(config.sessionIdle()).isBefore(now)) {
             session.remove(web);
             return Optional.empty();
@@ -102,7 +105,7 @@ public class WebSessions {
     void prune() {
         QuarkusTransaction.requiringNew().run(() -> session
                 .createMutationQuery("delete from WebSession where lastSeenAt < :cutoff")
-                .setParameter("cutoff", Clock.now().minus(config.sessionIdle())).executeUpdate());
+                .setParameter("cutoff", Clocks.now(clock).minus(config.sessionIdle())).executeUpdate());
     }
 
     /** Whether a write's CSRF token is its session's; compared in constant time. */

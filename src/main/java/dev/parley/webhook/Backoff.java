@@ -1,7 +1,7 @@
 package dev.parley.webhook;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The wait after a failed delivery: {@code first} × 2^(failures-1), capped at {@code longest}, with
  * ±20 % jitter so receivers that come back are not hit by every sender at once; longer if the
- * receiver asked for it with Retry-After (seconds or an HTTP date).
+ * receiver asked for it with Retry-After (seconds or an HTTP date, read against {@code clock}).
  */
-record Backoff(Duration first, Duration longest) {
+record Backoff(Duration first, Duration longest, Clock clock) {
 
     Duration after(int failures, String retryAfter) {
         long base = first.toMillis();
@@ -23,7 +23,7 @@ record Backoff(Duration first, Duration longest) {
         return asked != null && asked.toMillis() > wait ? asked : Duration.ofMillis(wait);
     }
 
-    static Duration retryAfter(String header) {
+    Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -31,7 +31,7 @@ record Backoff(Duration first, Duration longest) {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
         } catch (NumberFormatException e) {
             try {
-                Duration until = Duration.between(Instant.now(),
+                Duration until = Duration.between(clock.instant(),
                         ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException ignored) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.NotFound;
 import dev.parley.common.ParleyConfig;
 import dev.parley.common.SingleFlight;
-import dev.parley.common.Timestamps;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,17 +54,19 @@ class Dispatcher {
     private final Backoff backoff;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestEpochMillis = new AtomicLong();
+    private final Clock clock;
 
-    Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry) {
+    Dispatcher(Outbox outbox, WebhookService webhooks, ParleyConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.config = config;
         this.registry = registry;
-        this.backoff = new Backoff(config.webhooks().firstRetry(), config.webhooks().longestWait());
+        this.backoff = new Backoff(config.webhooks().firstRetry(), config.webhooks().longestWait(), clock);
         Gauge.builder("parley.webhook.outbox.backlog", backlog, AtomicLong::get)
                 .description("Deliveries waiting to be sent (all replicas)").register(registry);
         Gauge.builder("parley.webhook.outbox.oldest.age", oldestEpochMillis,
-                oldest -> oldest.get() == 0 ? 0 : (System.currentTimeMillis() - oldest.get()) / 1000.0)
+                oldest -> oldest.get() == 0 ? 0 : (clock.millis() - oldest.get()) / 1000.0)
                 .description("Age of the oldest waiting delivery").baseUnit("seconds").register(registry);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -94,15 +96,15 @@ class Dispatcher {
             return;
         }
         rounds.drain();
-        Object[] waiting;
+        Outbox.Backlog waiting;
         try {
             waiting = outbox.backlog();
         } catch (RuntimeException e) {
             // The database is going away with the process (shutdown); the next start counts again.
             return;
         }
-        backlog.set(((Number) waiting[0]).longValue());
-        oldestEpochMillis.set(waiting[1] == null ? 0 : Timestamps.instant(waiting[1]).toEpochMilli());
+        backlog.set(waiting.waiting());
+        oldestEpochMillis.set(waiting.oldest() == null ? 0 : waiting.oldest().toEpochMilli());
     }
 
     /** Claims a batch of due deliveries and sends them; answers true when it found any. */
@@ -113,7 +115,7 @@ class Dispatcher {
     }
 
     private CompletableFuture<Void> send(Outbox.Claimed delivery) {
-        Instant started = Clock.now();
+        Instant started = Clocks.now(clock);
         long start = System.nanoTime();
         WebhookService.Target target;
         try {

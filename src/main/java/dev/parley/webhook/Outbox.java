@@ -3,6 +3,7 @@ package dev.parley.webhook;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,10 +25,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.common.Active;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Database;
 import dev.parley.common.Ids;
-import dev.parley.common.Timestamps;
 import dev.parley.feed.ChangeLog;
 import dev.parley.feed.ChangeWritten;
 import dev.parley.feed.ChangesWritten;
@@ -55,9 +55,11 @@ class Outbox {
     private final Event<DeliveriesQueued> queued;
     /** One step per transaction, however many changes it queued (ChangesWritten.onCommit keeps it once). */
     private final Runnable announce;
+    private final Clock clock;
 
     Outbox(Session session, ObjectMapper mapper, Database database, ChangeLog changes,
-            @Active AgroalDataSource dataSource, Event<DeliveriesQueued> queued) {
+            @Active AgroalDataSource dataSource, Event<DeliveriesQueued> queued, Clock clock) {
+        this.clock = clock;
         this.queued = queued;
         // Fired after the commit, with no transaction active: observed at once.
         this.announce = () -> queued.fire(new DeliveriesQueued());
@@ -113,7 +115,7 @@ class Outbox {
     /** Queues a test event for one subscription. */
     @Transactional(Transactional.TxType.MANDATORY)
     DeliveryView ping(Webhook webhook) {
-        Instant now = Clock.now();
+        Instant now = Clocks.now(clock);
         String id = Ids.next("msg");
         session.createNativeQuery("insert into webhook_delivery"
                 + " (id, webhook_id, event_type, payload, status, attempts, next_attempt_at, created_at)"
@@ -128,22 +130,24 @@ class Outbox {
     /** Claims up to {@code limit} due deliveries for {@code lease}; others skip them meanwhile. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<Claimed> claim(int limit, Duration lease) {
-        Instant now = Clock.now();
-        List<Object[]> rows = session.createNativeQuery("select d.id, d.webhook_id, d.event_type, d.payload,"
+        Instant now = Clocks.now(clock);
+        List<Claimed> due = session.createNativeQuery("select d.id, d.webhook_id, d.event_type, d.payload,"
                 + " d.attempts, d.created_at from webhook_delivery d"
                 + " where d.status = 'PENDING' and d.next_attempt_at <= :now"
                 + " and exists (select 1 from webhook w where w.id = d.webhook_id and w.active = true)"
                 + " order by d.next_attempt_at" + " fetch first " + limit + " rows only"
-                + (database.isPostgres() ? " for update of d skip locked" : " for update"), Object[].class)
+                + (database.isPostgres() ? " for update of d skip locked" : " for update"), Claimed.class)
+                .addScalar("id", String.class).addScalar("webhook_id", String.class)
+                .addScalar("event_type", String.class).addScalar("payload", String.class)
+                .addScalar("attempts", Integer.class).addScalar("created_at", Instant.class)
                 .setParameter("now", now).getResultList();
-        for (Object[] row : rows) {
+        for (Claimed delivery : due) {
             session.createNativeQuery("update webhook_delivery set next_attempt_at = :until"
                     + " where id = :id and webhook_id = :webhook")
-                    .setParameter("until", now.plus(lease)).setParameter("id", row[0]).setParameter("webhook", row[1])
-                    .executeUpdate();
+                    .setParameter("until", now.plus(lease)).setParameter("id", delivery.id())
+                    .setParameter("webhook", delivery.webhookId()).executeUpdate();
         }
-        return rows.stream().map(r -> new Claimed((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).intValue(), Timestamps.instant(r[5]))).toList();
+        return due;
     }
 
     /**
@@ -155,7 +159,7 @@ class Outbox {
         if (disableReason != null) {
             session.createNativeQuery("update webhook set active = false, disabled_reason = :reason,"
                     + " updated_at = :now where id = :webhook")
-                    .setParameter("reason", disableReason).setParameter("now", Clock.now())
+                    .setParameter("reason", disableReason).setParameter("now", Clocks.now(clock))
                     .setParameter("webhook", delivery.webhookId()).executeUpdate();
             changes.touch(WebhookChanges.scopes(delivery.webhookId()));
         }
@@ -180,7 +184,7 @@ class Outbox {
     Optional<DeliveryView> redeliver(String webhookId, String deliveryId) {
         session.createNativeQuery("update webhook_delivery set status = 'PENDING', next_attempt_at = :now"
                 + " where id = :id and webhook_id = :webhook")
-                .setParameter("now", Clock.now()).setParameter("id", deliveryId).setParameter("webhook", webhookId)
+                .setParameter("now", Clocks.now(clock)).setParameter("id", deliveryId).setParameter("webhook", webhookId)
                 .executeUpdate();
         queued.fire(new DeliveriesQueued());
         return delivery(webhookId, deliveryId);
@@ -189,12 +193,13 @@ class Outbox {
     Optional<DeliveryView> delivery(String webhookId, String deliveryId) {
         return session.createNativeQuery("select id, event_type, status, attempts, next_attempt_at, created_at,"
                 + " last_status_code, last_error from webhook_delivery where id = :id and webhook_id = :webhook",
-                Object[].class)
+                DeliveryRow.class)
+                .addScalar("id", String.class).addScalar("event_type", String.class)
+                .addScalar("status", String.class).addScalar("attempts", Integer.class)
+                .addScalar("next_attempt_at", Instant.class).addScalar("created_at", Instant.class)
+                .addScalar("last_status_code", Integer.class).addScalar("last_error", String.class)
                 .setParameter("id", deliveryId).setParameter("webhook", webhookId).getResultList().stream()
-                .findFirst()
-                .map(r -> new DeliveryView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                        PENDING.equals(r[2]) ? Timestamps.instant(r[4]) : null, Timestamps.instant(r[5]),
-                        r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7]));
+                .findFirst().map(DeliveryRow::view);
     }
 
     /** Attempts for a subscription, newest first, after an attempt id when paging. */
@@ -203,24 +208,25 @@ class Outbox {
                 + " a.status_code, a.duration_ms, a.error, a.next_attempt_at from webhook_attempt a"
                 + " join webhook_delivery d on d.id = a.delivery_id and d.webhook_id = a.webhook_id"
                 + " where a.webhook_id = :webhook" + (beforeId == null ? "" : " and a.id < :before")
-                + " order by a.id desc", Object[].class)
+                + " order by a.id desc", AttemptRow.class)
+                .addScalar("id", Long.class).addScalar("delivery_id", String.class)
+                .addScalar("event_type", String.class).addScalar("attempt", Integer.class)
+                .addScalar("attempted_at", Instant.class).addScalar("status_code", Integer.class)
+                .addScalar("duration_ms", Integer.class).addScalar("error", String.class)
+                .addScalar("next_attempt_at", Instant.class)
                 .setParameter("webhook", webhookId);
         if (beforeId != null) {
             query.setParameter("before", beforeId);
         }
-        return query.setMaxResults(limit).getResultList().stream()
-                .map(r -> new AttemptView(String.valueOf(r[0]), (String) r[1], (String) r[2],
-                        ((Number) r[3]).intValue(), Timestamps.instant(r[4]),
-                        r[5] == null ? null : ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7],
-                        r[8] == null ? null : Timestamps.instant(r[8])))
-                .toList();
+        return query.setMaxResults(limit).getResultList().stream().map(AttemptRow::view).toList();
     }
 
     /** How many deliveries wait, and since when the oldest waits; for metrics. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Object[] backlog() {
-        return session.createNativeQuery("select count(*), min(created_at) from webhook_delivery"
-                + " where status = 'PENDING'", Object[].class).getSingleResult();
+    Backlog backlog() {
+        return session.createNativeQuery("select count(*) as waiting, min(created_at) as oldest"
+                + " from webhook_delivery where status = 'PENDING'", Backlog.class)
+                .addScalar("waiting", Long.class).addScalar("oldest", Instant.class).getSingleResult();
     }
 
     private String payload(String type, Instant timestamp, Object data) {
@@ -242,8 +248,34 @@ class Outbox {
     record ChangeData(String cursor, Subject subject, @JsonRawValue String before, @JsonRawValue String after) {
     }
 
+    // The records a query reads rows into are public: Hibernate builds them with a public constructor.
+
     /** A delivery claimed for sending. */
-    record Claimed(String id, String webhookId, String eventType, String payload, int attempts, Instant createdAt) {
+    public record Claimed(String id, String webhookId, String eventType, String payload, int attempts, Instant createdAt) {
+    }
+
+    /** A delivery as stored; the view shows when the next attempt is due only while one is. */
+    public record DeliveryRow(String id, String eventType, String status, int attempts, Instant nextAttemptAt,
+            Instant createdAt, Integer lastStatusCode, String lastError) {
+
+        DeliveryView view() {
+            return new DeliveryView(id, eventType, status, attempts, PENDING.equals(status) ? nextAttemptAt : null,
+                    createdAt, lastStatusCode, lastError);
+        }
+    }
+
+    /** An attempt as stored, with its delivery's event type. */
+    public record AttemptRow(long id, String deliveryId, String eventType, int attempt, Instant attemptedAt,
+            Integer statusCode, int durationMs, String error, Instant nextAttemptAt) {
+
+        AttemptView view() {
+            return new AttemptView(String.valueOf(id), deliveryId, eventType, attempt, attemptedAt, statusCode,
+                    durationMs, error, nextAttemptAt);
+        }
+    }
+
+    /** The deliveries waiting, and when the oldest of them was queued (null when none waits). */
+    public record Backlog(long waiting, Instant oldest) {
     }
 
     /** What one attempt came to. */

@@ -1,5 +1,6 @@
 package dev.parley.webhook;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
@@ -33,9 +34,11 @@ public class WebhookService {
     private final ParleyConfig config;
     private final TargetPolicy policy;
     private final SecretsAtRest secrets;
+    private final Clock clock;
 
     WebhookService(WebhookRepository webhooks, Outbox outbox, ChangeLog changes, ParleyConfig config,
-            SecretsAtRest secrets) {
+            SecretsAtRest secrets, Clock clock) {
+        this.clock = clock;
         this.webhooks = webhooks;
         this.outbox = outbox;
         this.changes = changes;
@@ -59,7 +62,7 @@ public class WebhookService {
         webhook.id = Ids.next("whk");
         String secret = Signatures.newSecret();
         webhook.secret = secrets.seal(secret, context(webhook.id));
-        webhook.createdAt = Clock.now();
+        webhook.createdAt = Clocks.now(clock);
         apply(webhook, request);
         webhook.active = request.active() == null || request.active();
         webhooks.persist(webhook);
@@ -97,10 +100,10 @@ public class WebhookService {
     public WebhookSecret rotate(String id) {
         Webhook webhook = require(id);
         webhook.previousSecret = webhook.secret;
-        webhook.previousSecretUntil = Clock.now().plus(config.webhooks().rotationGrace());
+        webhook.previousSecretUntil = Clocks.now(clock).plus(config.webhooks().rotationGrace());
         String secret = Signatures.newSecret();
         webhook.secret = secrets.seal(secret, context(id));
-        webhook.updatedAt = Clock.now();
+        webhook.updatedAt = Clocks.now(clock);
         touch(id);
         return new WebhookSecret(WebhookView.from(webhook), secret, webhook.previousSecretUntil);
     }
@@ -116,7 +119,7 @@ public class WebhookService {
     @Transactional
     int reseal() {
         List<Webhook> stale = webhooks.lockSealedOtherwiseThan(secrets.currentKeyId());
-        Instant now = Clock.now();
+        Instant now = Clocks.now(clock);
         for (Webhook webhook : stale) {
             if (webhook.previousSecretUntil == null || !webhook.previousSecretUntil.isAfter(now)) {
                 webhook.previousSecret = null;
@@ -172,7 +175,7 @@ public class WebhookService {
             return new Target(webhook.url, null, null, "the URL " + refusal);
         }
         boolean both = webhook.previousSecret != null && webhook.previousSecretUntil != null
-                && webhook.previousSecretUntil.isAfter(Instant.now());
+                && webhook.previousSecretUntil.isAfter(clock.instant());
         try {
             return new Target(webhook.url, secrets.open(webhook.secret, context(id)),
                     both ? secrets.open(webhook.previousSecret, context(id)) : null, null);
@@ -212,7 +215,7 @@ public class WebhookService {
         changes.touch(WebhookChanges.scopes(id));
     }
 
-    private static void apply(Webhook webhook, WebhookRequest request) {
+    private void apply(Webhook webhook, WebhookRequest request) {
         webhook.url = request.url();
         webhook.eventTypes = Webhook.encode(request.eventTypes().stream().distinct().toList());
         webhook.description = request.description();
@@ -220,7 +223,7 @@ public class WebhookService {
         webhook.demand = request.demand();
         webhook.party = request.party();
         webhook.toStatus = request.toStatus();
-        webhook.updatedAt = Clock.now();
+        webhook.updatedAt = Clocks.now(clock);
     }
 
     /** A subscription's address and signing keys at delivery time. */

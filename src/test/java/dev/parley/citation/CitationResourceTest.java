@@ -2,6 +2,9 @@ package dev.parley.citation;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.demand;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,26 +34,11 @@ class CitationResourceTest {
             String firstSource, String secondSource, String c1, String c2, String c3) {
     }
 
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
-
     static String source() {
         return api().body(Map.of("name", "Paper " + unique("src"), "kind", "NEWSPAPER", "reliability", "C"))
                 .post("/api/v1/sources")
                 .then().statusCode(201)
                 .extract().jsonPath().getString("id");
-    }
-
-    static void demand(String slug, String negotiation, String proposer, List<String> addressees) {
-        api().body(Map.of("slug", slug, "negotiation", negotiation, "proposer", proposer, "addressees", addressees,
-                "title", "Demand " + slug, "text", "Something is demanded.", "topic", "security", "kind", "DEMAND",
-                "tabled_on", "2022-01-10"))
-                .post("/api/v1/demands")
-                .then().statusCode(201);
     }
 
     static Map<String, Object> citation(String sourceId, String title) {
@@ -75,10 +63,7 @@ class CitationResourceTest {
         String proposer = party();
         String first = party();
         String second = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
-                "participants", List.of(proposer, first, second)))
-                .post("/api/v1/negotiations").then().statusCode(201);
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, first, second));
         String firstDemand = unique("demand");
         String secondDemand = unique("demand");
         demand(firstDemand, negotiation, proposer, List.of(first, second));

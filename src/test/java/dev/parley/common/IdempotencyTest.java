@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.hibernate.Session;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,6 +41,14 @@ class IdempotencyTest {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private static Map<String, Object> source(String name) {
         return Map.of("name", name, "kind", "NEWS_AGENCY", "reliability", "B");
@@ -163,7 +171,7 @@ class IdempotencyTest {
     void expiredKeysAreForgottenAndPruned() {
         String key = UUID.randomUUID().toString();
         post(key, source(unique("Yesterday's agency"))).then().statusCode(201);
-        age(key, Idempotency.KEPT.plusMinutes(1));
+        clock.advance(Idempotency.KEPT.plusMinutes(1));
         // Expired but not yet pruned: the key is free again, even for another body.
         String today = unique("Today's agency");
         Response fresh = post(key, source(today));
@@ -171,18 +179,10 @@ class IdempotencyTest {
         assertThat(fresh.header(Idempotency.REPLAYED)).isNull();
         assertThat(sourcesNamed(today)).hasSize(1);
 
-        age(key, Idempotency.KEPT.plusMinutes(1));
+        clock.advance(Idempotency.KEPT.plusMinutes(1));
         assertThat(stored(key)).isEqualTo(1);
         idempotency.prune();
         assertThat(stored(key)).isZero();
-    }
-
-    /** Makes the stored key look {@code age} old. */
-    private void age(String key, Duration age) {
-        int updated = QuarkusTransaction.requiringNew().call(() -> session
-                .createNativeQuery("update idempotency_key set created_at = :at where idempotency_key = :key")
-                .setParameter("at", Instant.now().minus(age)).setParameter("key", key).executeUpdate());
-        assertThat(updated).isEqualTo(1);
     }
 
     private long stored(String key) {

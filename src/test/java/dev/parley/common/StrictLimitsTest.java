@@ -7,13 +7,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,8 +42,16 @@ class StrictLimitsTest {
         }
     }
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
-    void keyPastItsBurstGets429WithRetryAfter() throws InterruptedException {
+    void keyPastItsBurstGets429WithRetryAfter() {
         String key = readerKey();
         Response first = anonymous().auth().oauth2(key).get("/api/v1/parties");
         first.then().statusCode(200)
@@ -72,7 +85,7 @@ class StrictLimitsTest {
         // Another key has its own bucket.
         anonymous().auth().oauth2(readerKey()).get("/api/v1/parties").then().statusCode(200);
 
-        Thread.sleep(retryAfter * 1000L);
+        clock.advance(Duration.ofSeconds(retryAfter));
         anonymous().auth().oauth2(key).get("/api/v1/parties").then().statusCode(200);
     }
 
@@ -133,27 +146,22 @@ class StrictLimitsTest {
         return Arrays.stream(header.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static String readerKey() {
+    private String readerKey() {
         return key("READER");
     }
 
-    private static String analystKey() {
+    private String analystKey() {
         return key("ANALYST");
     }
 
-    /** A new key, made by the test admin, who is rate limited too: waits as 429 says. */
-    private static String key(String role) {
+    /** A new key, made by the test admin, who is rate limited too: moves time on as 429 says. */
+    private String key(String role) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Response response = api().body(Map.of("name", unique("strict"), "role", role)).post("/api/v1/api-keys");
             if (response.statusCode() != 429) {
                 return response.then().statusCode(201).extract().path("key");
             }
-            try {
-                Thread.sleep(Long.parseLong(response.header("Retry-After")) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            clock.advance(Duration.ofSeconds(Long.parseLong(response.header("Retry-After"))));
         }
         throw new AssertionError("the admin key stayed rate limited");
     }

@@ -1,9 +1,9 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.record;
-import static dev.parley.demand.DemandFixtures.scene;
 import static dev.parley.support.Api.api;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.record;
+import static dev.parley.support.Fixtures.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.Fixtures;
 import dev.parley.support.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,7 +35,7 @@ class DemandIncludeTest {
 
     @Test
     void positionsAreEmbeddedAsCellsAndCitationsOnlyWhenAskedFor() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         record(demand, scene.first(), "REJECTED", "2022-01-20", scene.source());
 
@@ -58,7 +59,7 @@ class DemandIncludeTest {
 
     @Test
     void aStanceChangesTheEtagOfAListThatEmbedsIt() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         String etag = api().queryParam("negotiation", scene.negotiation()).queryParam("include", "positions")
                 .get("/api/v1/demands").then().statusCode(200).extract().header("ETag");
@@ -71,7 +72,7 @@ class DemandIncludeTest {
 
     @Test
     void aPageCostsTheSameStatementsWhateverItsSize() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         for (int i = 0; i < 12; i++) {
             String demand = createDemand(scene);
             record(demand, scene.first(), "REJECTED", "2022-01-20", scene.source());

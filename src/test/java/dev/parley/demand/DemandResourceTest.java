@@ -1,13 +1,13 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.TABLED_ON;
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.demand;
-import static dev.parley.demand.DemandFixtures.record;
-import static dev.parley.demand.DemandFixtures.scene;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.TABLED_ON;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.demandBody;
+import static dev.parley.support.Fixtures.record;
+import static dev.parley.support.Fixtures.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -27,7 +27,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.demand.DemandFixtures.Scene;
+import dev.parley.support.Fixtures.Scene;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -49,7 +49,7 @@ class DemandResourceTest {
     void createdDemandIsPendingWithLocation() {
         Scene scene = scene();
         String slug = unique("demand");
-        api().body(demand(scene, slug, List.of(scene.first(), scene.second())))
+        api().body(demandBody(scene, slug, List.of(scene.first(), scene.second())))
                 .post("/api/v1/demands")
                 .then().statusCode(201)
                 .header("Location", endsWith("/api/v1/demands/" + slug))
@@ -93,7 +93,7 @@ class DemandResourceTest {
     @Test
     void unknownNegotiationIsRejectedAtItsPointer() {
         Scene scene = scene();
-        Map<String, Object> body = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> body = demandBody(scene, unique("demand"), List.of(scene.first()));
         body.put("negotiation", unique("no-talks"));
         api().body(body).post("/api/v1/demands")
                 .then().statusCode(400)
@@ -105,7 +105,7 @@ class DemandResourceTest {
     @Test
     void proposerOutsideTheNegotiationIsRejected() {
         Scene scene = scene();
-        Map<String, Object> body = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> body = demandBody(scene, unique("demand"), List.of(scene.first()));
         body.put("proposer", scene.outsider());
         api().body(body).post("/api/v1/demands")
                 .then().statusCode(400)
@@ -119,7 +119,7 @@ class DemandResourceTest {
     @Test
     void unknownAddresseeIsRejectedAtItsIndex() {
         Scene scene = scene();
-        api().body(demand(scene, unique("demand"), List.of(scene.first(), unique("nobody"))))
+        api().body(demandBody(scene, unique("demand"), List.of(scene.first(), unique("nobody"))))
                 .post("/api/v1/demands")
                 .then().statusCode(400)
                 .body("errors.pointer", hasItem("/addressees/1"));
@@ -128,7 +128,7 @@ class DemandResourceTest {
     @Test
     void addresseeOutsideTheNegotiationIsRejected() {
         Scene scene = scene();
-        api().body(demand(scene, unique("demand"), List.of(scene.outsider())))
+        api().body(demandBody(scene, unique("demand"), List.of(scene.outsider())))
                 .post("/api/v1/demands")
                 .then().statusCode(400)
                 .body("errors.pointer", hasItem("/addressees/0"));
@@ -137,7 +137,7 @@ class DemandResourceTest {
     @Test
     void repeatedAddresseeIsRejected() {
         Scene scene = scene();
-        api().body(demand(scene, unique("demand"), List.of(scene.first(), scene.first())))
+        api().body(demandBody(scene, unique("demand"), List.of(scene.first(), scene.first())))
                 .post("/api/v1/demands")
                 .then().statusCode(400)
                 .body("errors.pointer", hasItem("/addressees/1"));
@@ -146,7 +146,7 @@ class DemandResourceTest {
     @Test
     void proposerCannotAddressItself() {
         Scene scene = scene();
-        api().body(demand(scene, unique("demand"), List.of(scene.proposer())))
+        api().body(demandBody(scene, unique("demand"), List.of(scene.proposer())))
                 .post("/api/v1/demands")
                 .then().statusCode(400)
                 .body("errors.pointer", hasItem("/addressees/0"));
@@ -156,7 +156,7 @@ class DemandResourceTest {
     void demandWithoutAddresseesIsRejected() {
         Scene scene = scene();
         String slug = unique("demand");
-        api().body(demand(scene, slug, List.of()))
+        api().body(demandBody(scene, slug, List.of()))
                 .post("/api/v1/demands")
                 .then().statusCode(400)
                 .body("errors.pointer", hasItem("/addressees"));
@@ -167,7 +167,7 @@ class DemandResourceTest {
     void rejectedDemandIsNotCreated() {
         Scene scene = scene();
         String slug = unique("demand");
-        api().body(demand(scene, slug, List.of(scene.outsider())))
+        api().body(demandBody(scene, slug, List.of(scene.outsider())))
                 .post("/api/v1/demands")
                 .then().statusCode(400);
         api().get("/api/v1/demands/" + slug).then().statusCode(404);
@@ -178,7 +178,7 @@ class DemandResourceTest {
     void takenSlugConflicts() {
         Scene scene = scene();
         String slug = createDemand(scene);
-        api().body(demand(scene, slug, List.of(scene.first())))
+        api().body(demandBody(scene, slug, List.of(scene.first())))
                 .post("/api/v1/demands")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -189,8 +189,8 @@ class DemandResourceTest {
     void listFiltersByNegotiationProposerAndAddressee() {
         Scene scene = scene();
         String toBoth = createDemand(scene);
-        String toFirst = createDemand(demand(scene, unique("demand"), List.of(scene.first())));
-        Map<String, Object> byFirst = demand(scene, unique("demand"), List.of(scene.second()));
+        String toFirst = createDemand(demandBody(scene, unique("demand"), List.of(scene.first())));
+        Map<String, Object> byFirst = demandBody(scene, unique("demand"), List.of(scene.second()));
         byFirst.put("proposer", scene.first());
         String fromFirst = createDemand(byFirst);
 
@@ -209,7 +209,7 @@ class DemandResourceTest {
         Scene scene = scene();
         List<String> slugs = new ArrayList<>();
         for (String prefix : List.of("c", "a", "b")) {
-            slugs.add(createDemand(demand(scene, unique(prefix), List.of(scene.first()))));
+            slugs.add(createDemand(demandBody(scene, unique(prefix), List.of(scene.first()))));
         }
         assertThat(listed(Map.of("negotiation", scene.negotiation()))).isSortedAccordingTo(String::compareTo)
                 .containsExactlyInAnyOrderElementsOf(slugs);
@@ -219,7 +219,7 @@ class DemandResourceTest {
     void listFiltersByTopic() {
         Scene scene = scene();
         String topic = unique("topic");
-        Map<String, Object> body = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> body = demandBody(scene, unique("demand"), List.of(scene.first()));
         body.put("topic", topic);
         String onTopic = createDemand(body);
         createDemand(scene);
@@ -265,10 +265,10 @@ class DemandResourceTest {
     void textSearchIgnoresCase() {
         Scene scene = scene();
         String word = unique("Moratorium").toUpperCase();
-        Map<String, Object> inTitle = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> inTitle = demandBody(scene, unique("demand"), List.of(scene.first()));
         inTitle.put("title", "A " + word + " on deployments");
         String titled = createDemand(inTitle);
-        Map<String, Object> inText = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> inText = demandBody(scene, unique("demand"), List.of(scene.first()));
         inText.put("text", "Calls for a " + word.toLowerCase() + " in the text only.");
         String texted = createDemand(inText);
         createDemand(scene);
@@ -282,16 +282,16 @@ class DemandResourceTest {
     @Test
     void textSearchTakesPercentAndUnderscoreLiterally() {
         Scene scene = scene();
-        Map<String, Object> percent = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> percent = demandBody(scene, unique("demand"), List.of(scene.first()));
         percent.put("title", "Cut forces by 50% this year");
         String withPercent = createDemand(percent);
-        Map<String, Object> plain = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> plain = demandBody(scene, unique("demand"), List.of(scene.first()));
         plain.put("title", "Cut forces by 50 brigades this year");
         createDemand(plain);
-        Map<String, Object> underscore = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> underscore = demandBody(scene, unique("demand"), List.of(scene.first()));
         underscore.put("title", "Close zone a_b");
         String withUnderscore = createDemand(underscore);
-        Map<String, Object> lookalike = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> lookalike = demandBody(scene, unique("demand"), List.of(scene.first()));
         lookalike.put("title", "Close zone axb");
         createDemand(lookalike);
 
@@ -304,7 +304,7 @@ class DemandResourceTest {
         Scene scene = scene();
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            created.add(createDemand(demand(scene, unique("paged"), List.of(scene.first()))));
+            created.add(createDemand(demandBody(scene, unique("paged"), List.of(scene.first()))));
         }
         Set<String> seen = new HashSet<>();
         String token = null;
@@ -427,7 +427,7 @@ class DemandResourceTest {
     @Test
     void addedAddresseeGetsAnUnassessedPosition() {
         Scene scene = scene();
-        String slug = createDemand(demand(scene, unique("demand"), List.of(scene.first())));
+        String slug = createDemand(demandBody(scene, unique("demand"), List.of(scene.first())));
         mergePatch("{\"addressees\":[\"" + scene.first() + "\",\"" + scene.second() + "\"]}")
                 .patch("/api/v1/demands/" + slug)
                 .then().statusCode(200)
@@ -444,7 +444,7 @@ class DemandResourceTest {
     @Test
     void patchedAddresseesAreCheckedLikeNewOnes() {
         Scene scene = scene();
-        String slug = createDemand(demand(scene, unique("demand"), List.of(scene.first())));
+        String slug = createDemand(demandBody(scene, unique("demand"), List.of(scene.first())));
         mergePatch("{\"addressees\":[\"" + scene.first() + "\",\"" + scene.outsider() + "\"]}")
                 .patch("/api/v1/demands/" + slug)
                 .then().statusCode(400).body("errors.pointer", hasItem("/addressees/1"));
@@ -549,7 +549,7 @@ class DemandResourceTest {
         Scene scene = scene();
         String slug = createDemand(scene);
         api().delete("/api/v1/demands/" + slug).then().statusCode(204);
-        api().body(demand(scene, slug, List.of(scene.second())))
+        api().body(demandBody(scene, slug, List.of(scene.second())))
                 .post("/api/v1/demands")
                 .then().statusCode(201)
                 .body("addressees", contains(scene.second()))

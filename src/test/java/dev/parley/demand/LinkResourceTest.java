@@ -1,8 +1,5 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.demand;
-import static dev.parley.demand.DemandFixtures.scene;
 import static dev.parley.demand.StructureTest.createPackage;
 import static dev.parley.demand.StructureTest.demandTo;
 import static dev.parley.demand.StructureTest.link;
@@ -10,6 +7,9 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.demandBody;
+import static dev.parley.support.Fixtures.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -26,7 +26,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.demand.DemandFixtures.Scene;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Scene;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -79,7 +80,7 @@ class LinkResourceTest {
         String linksTag = etag("/api/v1/demands/" + offer + "/links");
         String source = scene.source();
         String start = head();
-        String citation = api().body(DemandFixtures.stance("REJECTED", "2022-01-26", source))
+        String citation = api().body(Fixtures.stance("REJECTED", "2022-01-26", source))
                 .put("/api/v1/demands/" + demand + "/positions/" + scene.first()).then().statusCode(200)
                 .extract().path("citations[0].id");
 
@@ -197,7 +198,7 @@ class LinkResourceTest {
         String pkg = createPackage(scene, true);
         String member = demandTo(scene, scene.first());
         String id = link(member, "PART_OF", pkg);
-        DemandFixtures.record(member, scene.first(), "REJECTED", "2022-01-26", scene.source());
+        Fixtures.record(member, scene.first(), "REJECTED", "2022-01-26", scene.source());
         api().get("/api/v1/demands/" + pkg).then().body("status", equalTo("REJECTED"));
         String path = "/api/v1/demands/" + member + "/links/" + id;
         String start = head();
@@ -214,9 +215,9 @@ class LinkResourceTest {
     void deletingADemandTakesItsLinksAndRederivesItsPackage() {
         Scene scene = scene();
         String pkg = createPackage(scene, true);
-        String member = createDemand(demand(scene, unique("member"), List.of(scene.first())));
+        String member = createDemand(demandBody(scene, unique("member"), List.of(scene.first())));
         link(member, "PART_OF", pkg);
-        DemandFixtures.record(member, scene.first(), "REJECTED", "2022-01-26", scene.source());
+        Fixtures.record(member, scene.first(), "REJECTED", "2022-01-26", scene.source());
         api().get("/api/v1/demands/" + pkg).then().body("status", equalTo("REJECTED"));
         String tag = etag("/api/v1/demands/" + pkg);
         api().delete("/api/v1/demands/" + member).then().statusCode(204);

@@ -2,6 +2,7 @@ package dev.parley.demand;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,13 +28,6 @@ class MatrixCacheTest {
 
     private double hits() {
         return registry.counter("parley.response.cache.requests", "result", "hit").count();
-    }
-
-    private static String party() {
-        String slug = unique("cache-party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.parley.demand;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.demand;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,28 +28,6 @@ class MatrixTest {
     /** A negotiation of four parties with two demands; the bystander is in neither. */
     record Case(String negotiation, String proposer, String first, String second, String bystander, String early,
             String late, String sourceId) {
-    }
-
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
-
-    static void demand(String slug, String negotiation, String proposer, List<String> addressees, String tabledOn) {
-        api().body(Map.of("slug", slug, "negotiation", negotiation, "proposer", proposer, "addressees", addressees,
-                "title", "Demand " + slug, "text", "Something is demanded.", "topic", "security", "kind", "DEMAND",
-                "tabled_on", tabledOn))
-                .post("/api/v1/demands")
-                .then().statusCode(201);
-    }
-
-    static String source() {
-        return api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources")
-                .then().statusCode(201)
-                .extract().jsonPath().getString("id");
     }
 
     static Map<String, Object> citation(String sourceId, String title) {
@@ -71,10 +53,7 @@ class MatrixTest {
         String first = party();
         String second = party();
         String bystander = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
-                "participants", List.of(proposer, first, second, bystander)))
-                .post("/api/v1/negotiations").then().statusCode(201);
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, first, second, bystander));
         String early = unique("a-early");
         String late = unique("b-late");
         demand(early, negotiation, proposer, List.of(first, second), "2022-01-10");

@@ -1,13 +1,13 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.TABLED_ON;
-import static dev.parley.demand.DemandFixtures.citation;
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.record;
-import static dev.parley.demand.DemandFixtures.scene;
-import static dev.parley.demand.DemandFixtures.stance;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.TABLED_ON;
+import static dev.parley.support.Fixtures.citation;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.record;
+import static dev.parley.support.Fixtures.scene;
+import static dev.parley.support.Fixtures.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,7 +25,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.demand.DemandFixtures.Scene;
+import dev.parley.support.Fixtures.Scene;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;

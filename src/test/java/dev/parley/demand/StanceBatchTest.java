@@ -1,11 +1,11 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.scene;
-import static dev.parley.demand.DemandFixtures.stance;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.scene;
+import static dev.parley.support.Fixtures.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -47,7 +48,7 @@ class StanceBatchTest {
 
     @Test
     void everyStanceIsRecordedInOrderAndPublishedAsASingleWriteWouldBe() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String one = createDemand(scene);
         String two = createDemand(scene);
         int before = feed(one).size();
@@ -74,7 +75,7 @@ class StanceBatchTest {
 
     @Test
     void oneBadItemRecordsNothingAndIsNamedByItsPointer() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         int before = feed(demand).size();
         List<Map<String, Object>> stances = new ArrayList<>(List.of(
@@ -103,10 +104,10 @@ class StanceBatchTest {
 
     @Test
     void aStaleIfMatchRefusesTheBatch() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         String stale = etag(position(demand, scene.first()));
-        DemandFixtures.record(demand, scene.second(), "REJECTED", "2022-01-20", scene.source());
+        Fixtures.record(demand, scene.second(), "REJECTED", "2022-01-20", scene.source());
         String fresh = etag(position(demand, scene.first()));
         Map<String, Object> item = item(demand, scene.first(), "REJECTED", "2022-01-21", scene.source());
 
@@ -122,7 +123,7 @@ class StanceBatchTest {
 
     @Test
     void anIdempotencyKeyRecordsTheBatchOnce() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         Map<String, Object> body = Map.of("stances",
                 List.of(item(demand, scene.first(), "REJECTED", "2022-01-20", scene.source())));
@@ -136,7 +137,7 @@ class StanceBatchTest {
 
     @Test
     void aBatchIsBounded() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         List<Map<String, Object>> stances = new ArrayList<>();
         for (int i = 0; i < StanceBatchRequest.MAX + 1; i++) {

@@ -1,11 +1,11 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.citation;
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.record;
-import static dev.parley.demand.DemandFixtures.scene;
-import static dev.parley.demand.DemandFixtures.stance;
 import static dev.parley.support.Api.api;
+import static dev.parley.support.Fixtures.citation;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.record;
+import static dev.parley.support.Fixtures.scene;
+import static dev.parley.support.Fixtures.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,7 +19,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.demand.DemandFixtures.Scene;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Scene;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -36,7 +37,7 @@ class StanceEvidenceTest {
     }
 
     private static Map<String, Object> stance(String status, String day, String source, Map<String, Object> more) {
-        Map<String, Object> body = DemandFixtures.stance(status, day, source);
+        Map<String, Object> body = Fixtures.stance(status, day, source);
         body.putAll(more);
         return body;
     }
@@ -86,7 +87,7 @@ class StanceEvidenceTest {
     void twoSourcesAreNotSingleAndAContradictingLinkContests() {
         Scene scene = scene();
         String demand = createDemand(scene);
-        String other = DemandFixtures.source();
+        String other = Fixtures.source();
         Map<String, Object> body = stance("REJECTED", "2022-01-26", scene.source(), Map.of("basis", "OWN_STATEMENT"));
         @SuppressWarnings("unchecked")
         List<Object> citations = (List<Object>) body.get("citations");

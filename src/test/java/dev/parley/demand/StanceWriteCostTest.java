@@ -1,10 +1,10 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.scene;
-import static dev.parley.demand.DemandFixtures.stance;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.etag;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.scene;
+import static dev.parley.support.Fixtures.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.Fixtures;
 import dev.parley.support.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,7 +39,7 @@ class StanceWriteCostTest {
 
     @Test
     void aStanceCitingAnExistingCitationTakesEightStatements() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         String path = "/api/v1/demands/" + demand + "/positions/" + scene.first();
         String citation = api().body(stance("REJECTED", "2022-01-20", scene.source())).put(path).then()
@@ -56,7 +57,7 @@ class StanceWriteCostTest {
 
     @Test
     void aStanceWithANewCitationTakesNineStatements() {
-        DemandFixtures.Scene scene = scene();
+        Fixtures.Scene scene = scene();
         String demand = createDemand(scene);
         String path = "/api/v1/demands/" + demand + "/positions/" + scene.first();
         api().body(stance("REJECTED", "2022-01-20", scene.source())).put(path).then().statusCode(200);

@@ -1,15 +1,15 @@
 package dev.parley.demand;
 
-import static dev.parley.demand.DemandFixtures.createDemand;
-import static dev.parley.demand.DemandFixtures.demand;
-import static dev.parley.demand.DemandFixtures.record;
-import static dev.parley.demand.DemandFixtures.scene;
-import static dev.parley.demand.DemandFixtures.stance;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.demandBody;
+import static dev.parley.support.Fixtures.record;
+import static dev.parley.support.Fixtures.scene;
+import static dev.parley.support.Fixtures.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -22,7 +22,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.demand.DemandFixtures.Scene;
+import dev.parley.support.Fixtures.Scene;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 class StructureTest {
 
     static String createPackage(Scene scene, boolean inseparable) {
-        Map<String, Object> body = demand(scene, unique("package"), List.of(scene.first(), scene.second()));
+        Map<String, Object> body = demandBody(scene, unique("package"), List.of(scene.first(), scene.second()));
         body.put("kind", "PACKAGE");
         body.put("inseparable", inseparable);
         return createDemand(body);
@@ -43,7 +43,7 @@ class StructureTest {
     }
 
     static String demandTo(Scene scene, String addressee) {
-        return createDemand(demand(scene, unique("demand"), List.of(addressee)));
+        return createDemand(demandBody(scene, unique("demand"), List.of(addressee)));
     }
 
     @Test
@@ -103,8 +103,8 @@ class StructureTest {
     void theMatrixGroupedByPackageListsEachPackageBeforeItsMembers() {
         Scene scene = scene();
         String pkg = createPackage(scene, true);
-        String member = createDemand(demand(scene, "a-" + unique("member"), List.of(scene.first())));
-        String loose = createDemand(demand(scene, "b-" + unique("loose"), List.of(scene.first())));
+        String member = createDemand(demandBody(scene, "a-" + unique("member"), List.of(scene.first())));
+        String loose = createDemand(demandBody(scene, "b-" + unique("loose"), List.of(scene.first())));
         link(member, "PART_OF", pkg);
         JsonPath matrix = api().get("/api/v1/negotiations/" + scene.negotiation() + "/matrix?group_by=package")
                 .then().statusCode(200).body("group_by", equalTo("package")).extract().jsonPath();
@@ -136,7 +136,7 @@ class StructureTest {
     @Test
     void concernedPartiesHoldPositionsThatNeverMoveTheStatus() {
         Scene scene = scene();
-        Map<String, Object> body = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> body = demandBody(scene, unique("demand"), List.of(scene.first()));
         body.put("concerned", List.of(scene.outsider()));
         String slug = createDemand(body);
         api().get("/api/v1/demands/" + slug + "/positions/" + scene.outsider()).then().statusCode(200)
@@ -152,7 +152,7 @@ class StructureTest {
     @Test
     void aCoProposerHoldsATabledPositionAndTheDemandIsWithdrawnOnlyWhenBothWithdraw() {
         Scene scene = scene();
-        Map<String, Object> body = demand(scene, unique("joint"), List.of(scene.first()));
+        Map<String, Object> body = demandBody(scene, unique("joint"), List.of(scene.first()));
         body.put("co_proposers", List.of(scene.second()));
         String slug = createDemand(body);
         api().get("/api/v1/demands/" + slug + "/positions/" + scene.second()).then()
@@ -169,12 +169,12 @@ class StructureTest {
     @Test
     void aPartyHoldsOneRoleOnADemand() {
         Scene scene = scene();
-        Map<String, Object> body = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> body = demandBody(scene, unique("demand"), List.of(scene.first()));
         body.put("co_proposers", List.of(scene.first()));
         body.put("concerned", List.of(scene.proposer()));
         api().body(body).post("/api/v1/demands").then().statusCode(400)
                 .body("errors.pointer", hasItem("/addressees/0")).body("errors.pointer", hasItem("/concerned/0"));
-        Map<String, Object> outsider = demand(scene, unique("demand"), List.of(scene.first()));
+        Map<String, Object> outsider = demandBody(scene, unique("demand"), List.of(scene.first()));
         outsider.put("co_proposers", List.of(scene.outsider()));
         api().body(outsider).post("/api/v1/demands").then().statusCode(400)
                 .body("errors.pointer", hasItem("/co_proposers/0"));
@@ -183,7 +183,7 @@ class StructureTest {
     @Test
     void anAddresseeWithoutStancesCanBecomeConcerned() {
         Scene scene = scene();
-        String slug = createDemand(demand(scene, unique("demand"), List.of(scene.first(), scene.second())));
+        String slug = createDemand(demandBody(scene, unique("demand"), List.of(scene.first(), scene.second())));
         raw().contentType("application/merge-patch+json").accept("application/json")
                 .body(Map.of("addressees", List.of(scene.first()), "concerned", List.of(scene.second())))
                 .patch("/api/v1/demands/" + slug).then().statusCode(200)
@@ -196,7 +196,7 @@ class StructureTest {
     void aCounterProposalNamesTheDemandItAnswersWith() {
         Scene scene = scene();
         String demand = demandTo(scene, scene.first());
-        String offer = createDemand(demand(scene, unique("offer"), List.of(scene.second())));
+        String offer = createDemand(demandBody(scene, unique("offer"), List.of(scene.second())));
         Map<String, Object> body = stance("COUNTER_PROPOSED", "2022-01-26", scene.source());
         body.put("counter", offer);
         api().body(body).put("/api/v1/demands/" + demand + "/positions/" + scene.first()).then().statusCode(200)

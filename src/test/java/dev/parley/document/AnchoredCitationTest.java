@@ -2,6 +2,8 @@ package dev.parley.document;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,9 +37,7 @@ class AnchoredCitationTest {
     static Scene scene() {
         String proposer = party();
         String addressee = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2021-12-01", "participants",
-                List.of(proposer, addressee))).post("/api/v1/negotiations").then().statusCode(201);
+        String negotiation = negotiation(unique("talks"), "Talks", "2021-12-01", List.of(proposer, addressee));
         String demand = unique("demand");
         api().body(Map.of("slug", demand, "negotiation", negotiation, "proposer", proposer, "addressees",
                 List.of(addressee), "title", "Guarantees", "text", "Legally binding guarantees.", "topic", "security",
@@ -46,13 +46,6 @@ class AnchoredCitationTest {
         Map<String, Object> document = DocumentResourceTest.document(TEXT);
         document.put("source_id", source);
         return new Scene(demand, addressee, source, DocumentResourceTest.create(document));
-    }
-
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE")).post("/api/v1/parties").then()
-                .statusCode(201);
-        return slug;
     }
 
     static Map<String, Object> citation(Scene scene, String quote) {

@@ -3,6 +3,11 @@ package dev.parley.etag;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.citation;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.scene;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -14,6 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.Fixtures.Scene;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -81,60 +87,6 @@ class ConditionalGetTest {
     }
 
     // ---- data of the test's own ----
-
-    private static String party(String prefix) {
-        String slug = unique(prefix);
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
-
-    private static String source() {
-        return api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
-    }
-
-    private record Scene(String negotiation, String proposer, String first, String second, String source) {
-    }
-
-    private static Scene scene() {
-        String proposer = party("proposer");
-        String first = party("first");
-        String second = party("second");
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks " + negotiation, "started_on", "2022-01-01",
-                "participants", List.of(proposer, first, second)))
-                .post("/api/v1/negotiations").then().statusCode(201);
-        return new Scene(negotiation, proposer, first, second, source());
-    }
-
-    private static String demand(Scene scene) {
-        String slug = unique("demand");
-        Map<String, Object> body = new HashMap<>();
-        body.put("slug", slug);
-        body.put("negotiation", scene.negotiation());
-        body.put("proposer", scene.proposer());
-        body.put("addressees", List.of(scene.first(), scene.second()));
-        body.put("title", "Demand " + slug);
-        body.put("text", "The proposer asks for " + slug + ".");
-        body.put("topic", "security");
-        body.put("kind", "DEMAND");
-        body.put("tabled_on", "2022-01-10");
-        api().body(body).post("/api/v1/demands").then().statusCode(201);
-        return slug;
-    }
-
-    private static Map<String, Object> citation(String source) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("source_id", source);
-        body.put("title", "Statement " + unique("doc"));
-        body.put("url", "https://example.org/statements/1");
-        body.put("published_on", "2022-01-20");
-        body.put("quote", "We have said so on the record.");
-        body.put("kind", "DIRECT_QUOTE");
-        body.put("relation", "SUPPORTS");
-        return body;
-    }
 
     /** Records a stance with one new citation; answers that citation's id. */
     private static String stance(String demand, String party, String status, String day, String source) {
@@ -206,7 +158,7 @@ class ConditionalGetTest {
     @Test
     void negotiationItemListAndMatrixMoveWithTheirOwnWrites() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         String item = "/api/v1/negotiations/" + scene.negotiation();
         String list = "/api/v1/negotiations?page_size=1";
         String matrix = item + "/matrix";
@@ -233,14 +185,14 @@ class ConditionalGetTest {
         asOfTag = moved(matrixAsOf, asOfTag);
 
         // A new demand adds a row.
-        demand(scene);
+        createDemand(scene);
         unchanged(item, itemTag);
         matrixTag = moved(matrix, matrixTag);
         asOfTag = moved(matrixAsOf, asOfTag);
 
         // Another negotiation's writes leave this one alone; the list moves.
         Scene elsewhere = scene();
-        String otherDemand = demand(elsewhere);
+        String otherDemand = createDemand(elsewhere);
         stance(otherDemand, elsewhere.first(), "REJECTED", "2022-01-20", elsewhere.source());
         unchanged(item, itemTag);
         unchanged(matrix, matrixTag);
@@ -261,8 +213,8 @@ class ConditionalGetTest {
     @Test
     void demandItemAndFilteredListMoveWithDemandWrites() {
         Scene scene = scene();
-        String first = demand(scene);
-        String second = demand(scene);
+        String first = createDemand(scene);
+        String second = createDemand(scene);
         String item = "/api/v1/demands/" + first;
         String otherItem = "/api/v1/demands/" + second;
         String filtered = "/api/v1/demands?negotiation=" + scene.negotiation();
@@ -308,8 +260,8 @@ class ConditionalGetTest {
     @Test
     void positionsListItemAndHistoryMoveOnlyWithTheirDemandsStances() {
         Scene scene = scene();
-        String demand = demand(scene);
-        String otherDemand = demand(scene);
+        String demand = createDemand(scene);
+        String otherDemand = createDemand(scene);
         String positions = "/api/v1/demands/" + demand + "/positions";
         String position = positions + "/" + scene.first();
         String history = position + "/history";
@@ -372,8 +324,8 @@ class ConditionalGetTest {
     @Test
     void citationItemAndListMoveWithCitationsAndTheirEdits() {
         Scene scene = scene();
-        String demand = demand(scene);
-        String otherDemand = demand(scene);
+        String demand = createDemand(scene);
+        String otherDemand = createDemand(scene);
         String id = stance(demand, scene.first(), "REJECTED", "2022-01-20", scene.source());
         String item = "/api/v1/citations/" + id;
         String list = "/api/v1/citations?demand=" + demand;

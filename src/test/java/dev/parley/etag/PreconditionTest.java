@@ -4,6 +4,9 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -353,21 +356,6 @@ class PreconditionTest {
         api().contentType(MERGE_PATCH).body(body).patch(path).then().statusCode(200);
     }
 
-    private static String party() {
-        String slug = unique("pre");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
-
-    private static String negotiation(String... participants) {
-        String slug = unique("pre-talks");
-        api().body(Map.of("slug", slug, "title", "Talks " + slug, "started_on", "2022-01-01",
-                "participants", List.of(participants)))
-                .post("/api/v1/negotiations").then().statusCode(201);
-        return slug;
-    }
-
     /** Deliveries to a closed local port fail at once; none is queued here anyway. */
     private static String webhook() {
         return api().body(Map.of("url", "http://127.0.0.1:9/parley-precondition", "event_types",
@@ -378,11 +366,6 @@ class PreconditionTest {
     private static String apiKey() {
         return api().body(Map.of("name", unique("pre-key"), "role", "READER")).post("/api/v1/api-keys")
                 .then().statusCode(201).extract().path("id");
-    }
-
-    private static String source() {
-        return api().body(Map.of("name", "Agency " + unique("pre"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
     }
 
     record Demand(String slug, String addressee) {

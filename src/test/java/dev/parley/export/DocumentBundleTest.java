@@ -3,6 +3,8 @@ package dev.parley.export;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -34,11 +36,9 @@ class DocumentBundleTest {
     }
 
     static Scene scene() {
-        String proposer = ExportTest.party();
-        String addressee = ExportTest.party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2021-12-01", "participants",
-                List.of(proposer, addressee))).post("/api/v1/negotiations").then().statusCode(201);
+        String proposer = party();
+        String addressee = party();
+        String negotiation = negotiation(unique("talks"), "Talks", "2021-12-01", List.of(proposer, addressee));
         String source = api().body(Map.of("name", "Ministry " + unique("src"), "kind", "GOVERNMENT", "reliability",
                 "B")).post("/api/v1/sources").then().statusCode(201).extract().path("id");
         String held = api().body(Map.of("title", "Draft treaty", "source_id", source, "published_on", "2021-12-01",

@@ -3,6 +3,9 @@ package dev.parley.export;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -39,11 +42,8 @@ class ExportTest {
     static Case newCase() {
         String proposer = party();
         String addressee = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01", "participants",
-                List.of(proposer, addressee))).post("/api/v1/negotiations").then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, addressee));
+        String source = source();
         String demand = unique("demand");
         api().body(Map.of("slug", demand, "negotiation", negotiation, "proposer", proposer, "addressees",
                 List.of(addressee), "title", TITLE, "text", "The proposer asks for it.", "topic", "security", "kind",
@@ -55,13 +55,6 @@ class ExportTest {
                 .put("/api/v1/demands/" + demand + "/positions/" + addressee)
                 .then().statusCode(200).extract().path("citations[0].id");
         return new Case(negotiation, proposer, addressee, demand, source, citation);
-    }
-
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
     }
 
     /** Each CSV file of a zip, in order: its header row and its records, parsed as RFC 4180. */
@@ -170,11 +163,8 @@ class ExportTest {
         String joint = party();
         String addressee = party();
         String outsider = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01", "participants",
-                List.of(proposer, joint, addressee))).post("/api/v1/negotiations").then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, joint, addressee));
+        String source = source();
         String pkg = unique("package");
         Map<String, Object> body = new LinkedHashMap<>(Map.of("slug", pkg, "negotiation", negotiation, "proposer",
                 proposer, "addressees", List.of(addressee), "title", TITLE, "text", "All or nothing.", "topic",

@@ -3,6 +3,9 @@ package dev.parley.feed;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -72,13 +75,6 @@ class ChangeFeedTest {
         throw new AssertionError("the change feed did not end within 1000 pages");
     }
 
-    static String party(String prefix) {
-        String slug = unique(prefix);
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
-
     static long position(String cursor) {
         return Cursors.decode(cursor, "cursor");
     }
@@ -146,12 +142,8 @@ class ChangeFeedTest {
         String start = head();
         String proposer = party("proposer");
         String addressee = party("addressee");
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
-                "participants", List.of(proposer, addressee)))
-                .post("/api/v1/negotiations").then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, addressee));
+        String source = source();
         String demand = unique("demand");
         Map<String, Object> body = new HashMap<>();
         body.put("slug", demand);

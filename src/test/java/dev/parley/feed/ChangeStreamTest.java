@@ -3,7 +3,7 @@ package dev.parley.feed;
 import static dev.parley.feed.ChangeFeedTest.after;
 import static dev.parley.feed.ChangeFeedTest.ageAndPrune;
 import static dev.parley.feed.ChangeFeedTest.head;
-import static dev.parley.feed.ChangeFeedTest.party;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -2,10 +2,12 @@ package dev.parley.feed;
 
 import static dev.parley.feed.ChangeFeedTest.after;
 import static dev.parley.feed.ChangeFeedTest.head;
-import static dev.parley.feed.ChangeFeedTest.party;
 import static dev.parley.feed.ChangeFeedTest.position;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -120,12 +123,8 @@ class ConcurrentFeedTest {
         String proposer = party("proposer");
         String first = party("first");
         String second = party("second");
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
-                "participants", List.of(proposer, first, second)))
-                .post("/api/v1/negotiations").then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, first, second));
+        String source = source();
         String demand = unique("demand");
         Map<String, Object> body = new HashMap<>();
         body.put("slug", demand);
@@ -222,7 +221,8 @@ class ConcurrentFeedTest {
                 if (done) {
                     return seen;
                 }
-                Thread.sleep(5);
+                // Caught up with the writers: the next read polls the feed again after a moment.
+                LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
             } else if (!next.equals(items.get(items.size() - 1).get("cursor").asText())) {
                 problems.add("next_cursor " + next + " is not the last item's cursor");
             }

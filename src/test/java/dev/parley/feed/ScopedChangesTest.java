@@ -4,6 +4,9 @@ import static dev.parley.feed.ChangeFeedTest.head;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,14 +41,10 @@ class ScopedChangesTest {
     }
 
     static Talks talks() {
-        String proposer = ChangeFeedTest.party("proposer");
-        String addressee = ChangeFeedTest.party("addressee");
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
-                "participants", List.of(proposer, addressee)))
-                .post("/api/v1/negotiations").then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String proposer = party("proposer");
+        String addressee = party("addressee");
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, addressee));
+        String source = source();
         String demand = unique("demand");
         api().body(Map.of("slug", demand, "negotiation", negotiation, "proposer", proposer, "addressees",
                 List.of(addressee), "title", "Demand " + demand, "text", "The proposer asks for it.", "topic",
@@ -191,7 +190,7 @@ class ScopedChangesTest {
         Talks talks = talks();
         String start = head();
         for (int i = 0; i < 3; i++) {
-            ChangeFeedTest.party("elsewhere");
+            party("elsewhere");
         }
         String end = head();
         JsonPath page = api().queryParam("after", start).queryParam("negotiation", talks.negotiation())

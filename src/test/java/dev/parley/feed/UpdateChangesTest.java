@@ -2,6 +2,7 @@ package dev.parley.feed;
 
 import static dev.parley.feed.ChangeFeedTest.head;
 import static dev.parley.support.Api.api;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,7 +20,7 @@ class UpdateChangesTest {
     @Test
     void aPartyUpdateCarriesTheMembersItChangedWithTheirValuesBefore() {
         String cursor = head();
-        String party = ChangeFeedTest.party("party");
+        String party = party("party");
         api().contentType(MergePatch.MEDIA_TYPE).body(Map.of("name", "Renamed", "wikidata_id", "Q159"))
                 .patch("/api/v1/parties/" + party).then().statusCode(200);
 

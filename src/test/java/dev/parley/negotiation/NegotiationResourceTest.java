@@ -3,6 +3,7 @@ package dev.parley.negotiation;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -24,13 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class NegotiationResourceTest {
-
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
 
     static Map<String, Object> negotiation(String slug, List<String> participants) {
         Map<String, Object> body = new HashMap<>();

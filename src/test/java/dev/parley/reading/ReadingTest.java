@@ -2,6 +2,10 @@ package dev.parley.reading;
 
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.demand;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
+import static dev.parley.support.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,12 +42,8 @@ class ReadingTest {
         String a = party();
         String b = party();
         String bystander = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01",
-                "participants", List.of(proposer, a, b, bystander)))
-                .post("/api/v1/negotiations").then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY", "reliability", "B"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, a, b, bystander));
+        String source = source();
         Case c = new Case(negotiation, proposer, a, b, bystander, unique("first"), unique("second"), source);
         demand(c.first(), negotiation, proposer, List.of(a, b), "2022-01-10");
         demand(c.second(), negotiation, a, List.of(proposer), "2022-02-01");
@@ -52,20 +52,6 @@ class ReadingTest {
         stance(c, c.second(), proposer, "REJECTED", "2022-02-05");
         stance(c, c.first(), proposer, "WITHDRAWN", "2022-02-10");
         return c;
-    }
-
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
-    }
-
-    static void demand(String slug, String negotiation, String proposer, List<String> addressees, String tabledOn) {
-        api().body(Map.of("slug", slug, "negotiation", negotiation, "proposer", proposer, "addressees", addressees,
-                "title", "Demand " + slug, "text", "Something is demanded.", "topic", "security", "kind", "DEMAND",
-                "tabled_on", tabledOn))
-                .post("/api/v1/demands").then().statusCode(201);
     }
 
     static void stance(Case c, String demand, String party, String status, String effectiveOn) {

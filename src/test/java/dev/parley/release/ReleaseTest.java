@@ -4,6 +4,7 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.raw;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -23,20 +25,11 @@ class ReleaseTest {
     static String negotiation() {
         String proposer = party();
         String addressee = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01", "participants",
-                List.of(proposer, addressee))).post("/api/v1/negotiations").then().statusCode(201);
+        String negotiation = Fixtures.negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, addressee));
         api().body(Map.of("slug", unique("demand"), "negotiation", negotiation, "proposer", proposer, "addressees",
                 List.of(addressee), "title", "Demand", "text", "The proposer asks for it.", "topic", "security",
                 "kind", "DEMAND", "tabled_on", "2022-01-10")).post("/api/v1/demands").then().statusCode(201);
         return negotiation;
-    }
-
-    static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
     }
 
     @Test

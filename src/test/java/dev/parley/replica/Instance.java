@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.parley.support.Eventually;
+
 /** One Parley process started from the packaged jar, on a port of its own on 127.0.0.1. */
 final class Instance implements AutoCloseable {
 
@@ -42,23 +44,29 @@ final class Instance implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        try {
+            Eventually.poll(Duration.ofSeconds(60), name + " ready", this::ready,
+                    ready -> ready || !process.isAlive());
+        } catch (AssertionError notReady) {
+            throw new IllegalStateException(name + " was not ready within 60 s:\n" + Files.readString(log));
         }
-        throw new IllegalStateException(name + " was not ready within 60 s:\n" + Files.readString(log));
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited during start:\n" + Files.readString(log));
+        }
+        return this;
+    }
+
+    /** Whether the process answers its readiness check with 200. */
+    private boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGTERM, and SIGKILL if it has not stopped within 20 s. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +36,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.parley.security.SecretCipher;
+import dev.parley.support.Eventually;
 
 /**
  * Two Parley processes on one PostgreSQL database behave as one service: a write through one is
@@ -103,17 +109,8 @@ class MultiReplicaIT {
         assertThat(get(b, "/api/v1/parties/" + slug).statusCode()).isEqualTo(200);
         // B holds the list's version in memory and syncs it every 100 ms; the contract allows a second.
         // Polled until it moves; a read that starts past the second is the last, and it must see the move.
-        String after = before;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (after.equals(before)) {
-            boolean last = System.nanoTime() > deadline;
-            after = get(b, "/api/v1/parties").headers().firstValue("ETag").orElseThrow();
-            if (last) {
-                break;
-            }
-            Thread.sleep(10);
-        }
-        assertThat(after).as("B's ETag of the list a second after the write").isNotEqualTo(before);
+        String after = Eventually.poll(Duration.ofSeconds(1), "B's ETag of the list to move within a second of the write",
+                () -> read(b, "/api/v1/parties").headers().firstValue("ETag").orElseThrow(), e -> !e.equals(before));
         HttpResponse<String> conditional = HTTP.send(request(b, "/api/v1/parties")
                 .header("If-None-Match", after).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(conditional.statusCode()).isEqualTo(304);
@@ -158,14 +155,18 @@ class MultiReplicaIT {
             assertThat(post(through, "/api/v1/parties", Map.of("slug", "fanout-" + UUID.randomUUID().toString()
                     .substring(0, 8), "name", "Fan-out " + i, "kind", "GROUP")).statusCode()).isEqualTo(201);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (deliveries.size() < events && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(3000); // a duplicate, if any, would come within a dispatcher round or two
+        String webhook = JSON.readTree(created.body()).path("webhook").path("id").asText();
+        assertThat(count("select count(*) from webhook_delivery where webhook_id = ?", webhook))
+                .as("deliveries queued with the writes").isEqualTo(events);
+        // Nothing pending means nothing is in flight or will be sent again: what the log holds is final.
+        Eventually.poll(Duration.ofSeconds(30), "every delivery settled", () -> pending(webhook), n -> n == 0);
+        List<JsonNode> log = attempts(webhook);
+        assertThat(log).as("one attempt per delivery, across both replicas").hasSize(events)
+                .allSatisfy(attempt -> assertThat(attempt.path("status_code").asInt()).isEqualTo(200));
+        assertThat(log.stream().map(attempt -> attempt.path("delivery_id").asText())).doesNotHaveDuplicates();
         assertThat(deliveries).hasSize(events);
         assertThat(deliveries.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
-        deactivate(JSON.readTree(created.body()).path("webhook").path("id").asText());
+        deactivate(webhook);
     }
 
     @Test
@@ -179,17 +180,63 @@ class MultiReplicaIT {
         for (int i = 0; i < 5; i++) {
             post(b, "/api/v1/sources", Map.of("name", "Queued " + i, "kind", "OTHER", "reliability", "F"));
         }
-        Thread.sleep(1500); // at least one refused attempt each
+        String webhook = JSON.readTree(created.body()).path("webhook").path("id").asText();
+        Eventually.poll(Duration.ofSeconds(15), "a refused attempt of each delivery",
+                () -> attempts(webhook).stream().filter(attempt -> attempt.path("status_code").asInt() == 503)
+                        .map(attempt -> attempt.path("delivery_id").asText()).distinct().count(),
+                refused -> refused == 5);
         a.stop();
         b.stop();
         receiverStatus = 200;
         a.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-        while (deliveries.size() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Eventually.poll(Duration.ofSeconds(40), "every delivery settled", () -> pending(webhook), n -> n == 0);
+        assertThat(count("select count(*) from webhook_delivery where webhook_id = ? and status = 'SUCCEEDED'",
+                webhook)).isEqualTo(5);
         assertThat(deliveries).hasSize(5);
         b.start();
+    }
+
+    /** The subscription's deliveries not yet delivered or given up: queued, retrying or being sent. */
+    private static long pending(String webhook) {
+        return count("select count(*) from webhook_delivery where webhook_id = ? and status = 'PENDING'", webhook);
+    }
+
+    /** The subscription's attempt log as the API serves it, newest first. */
+    private static List<JsonNode> attempts(String webhook) {
+        HttpResponse<String> page = read(a, "/api/v1/webhooks/" + webhook + "/deliveries?page_size=100");
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        try {
+            JSON.readTree(page.body()).path("items").forEach(items::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
+    }
+
+    /** A GET for a poll, whose reads cannot throw checked exceptions. */
+    private static HttpResponse<String> read(Instance instance, String path) {
+        try {
+            return get(instance, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(String query, String parameter) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                "postgres", ""); PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void deactivate(String id) throws Exception {

@@ -6,6 +6,7 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -129,9 +130,7 @@ class ApiKeyResourceTest {
 
         String other = unique("addressee");
         api().body(party(other)).post("/api/v1/parties").then().statusCode(201);
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01", "participants",
-                List.of(slug, other))).post("/api/v1/negotiations").then().statusCode(201);
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(slug, other));
         String demand = unique("demand");
         api().body(Map.of("slug", demand, "negotiation", negotiation, "proposer", slug, "addressees", List.of(other),
                 "title", "A demand", "text", "It asks.", "topic", "security", "kind", "DEMAND", "tabled_on",

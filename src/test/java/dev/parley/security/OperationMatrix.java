@@ -3,6 +3,7 @@ package dev.parley.security;
 import static dev.parley.support.Api.anonymous;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.party;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -457,13 +458,6 @@ final class OperationMatrix {
                     .then().statusCode(202).extract().path("id"));
         }
         return values;
-    }
-
-    private static String party() {
-        String slug = unique("matrix-party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties").then().statusCode(201);
-        return slug;
     }
 
     record Key(String id, String name, String key) {

@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
+import dev.parley.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -63,7 +64,7 @@ class WebAppBrowserTest {
         if (!ConfigProvider.getConfig().getValue("parley.anonymous-read", Boolean.class)) {
             Browser.driver().get(base.toString());
             assertThat(Browser.driver().getCurrentUrl()).contains("/workbench?next=");
-            new WorkbenchPage(base).signIn(WebFixtures.key("reader", "READER"));
+            new WorkbenchPage(base).signIn(Fixtures.key("reader", "READER"));
         }
     }
 
@@ -96,28 +97,28 @@ class WebAppBrowserTest {
     @Test
     void sliderMovesTheGridToAnEarlierDay() {
         enterAsReader();
-        WebFixtures.Scene scene = WebFixtures.scene("Slider land", "Slider demand");
-        WebFixtures.record(WebFixtures.analyst("slider"), scene, "REJECTED", "2022-02-01", "Refused.", "We refuse.");
+        Fixtures.Tabled scene = Fixtures.tabled("Slider land", "Slider demand");
+        Fixtures.record(Fixtures.analyst("slider"), scene, "REJECTED", "2022-02-01", "Refused.", "We refuse.");
         DashboardPage page = new DashboardPage(base, scene.negotiation()).open();
         assertThat(page.cellStatus(scene.demand(), scene.addressee())).isEqualTo("REJECTED");
 
         page.sliderToStart();
 
-        Browser.waitFor(d -> WebFixtures.TABLED_ON.equals(page.gridAsOf()));
+        Browser.waitFor(d -> Fixtures.TABLED_ON.equals(page.gridAsOf()));
         page.waitForCell(scene.demand(), scene.addressee(), "UNASSESSED");
-        assertThat(page.sliderLabel()).isEqualTo(WebFixtures.TABLED_ON);
-        assertThat(Browser.driver().getCurrentUrl()).endsWith("?as_of=" + WebFixtures.TABLED_ON);
+        assertThat(page.sliderLabel()).isEqualTo(Fixtures.TABLED_ON);
+        assertThat(Browser.driver().getCurrentUrl()).endsWith("?as_of=" + Fixtures.TABLED_ON);
     }
 
     @Test
     void stanceRecordedThroughTheApiShowsOnTheOpenPageWithoutReload() {
         enterAsReader();
-        WebFixtures.Scene scene = WebFixtures.scene("Live land", "Live demand");
+        Fixtures.Tabled scene = Fixtures.tabled("Live land", "Live demand");
         DashboardPage page = new DashboardPage(base, scene.negotiation()).open().live();
         assertThat(page.cellStatus(scene.demand(), scene.addressee())).isEqualTo("UNASSESSED");
         Browser.script("window.parleyNotReloaded = true");
 
-        WebFixtures.record(WebFixtures.analyst("live"), scene, "OPEN_TO_DISCUSSION", "2022-01-20", "Talks.",
+        Fixtures.record(Fixtures.analyst("live"), scene, "OPEN_TO_DISCUSSION", "2022-01-20", "Talks.",
                 "We are ready to talk.");
 
         page.waitForCell(scene.demand(), scene.addressee(), "OPEN_TO_DISCUSSION");
@@ -127,8 +128,8 @@ class WebAppBrowserTest {
 
     @Test
     void analystSignsInRecordsAStanceWithAQuoteAndSignsOut() {
-        WebFixtures.Scene scene = WebFixtures.scene("Workbench land", "Workbench demand");
-        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("analyst-browser"));
+        Fixtures.Tabled scene = Fixtures.tabled("Workbench land", "Workbench demand");
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(Fixtures.analyst("analyst-browser"));
         assertThat(workbench.signedInAs()).isEqualTo("analyst-browser");
 
         workbench.stanceForm(scene.demand(), scene.addressee())
@@ -153,14 +154,14 @@ class WebAppBrowserTest {
 
     @Test
     void analystRecordsAStanceByChoosingADocumentAndSelectingTheQuoteWithTheKeyboard() {
-        WebFixtures.Scene scene = WebFixtures.scene("Document land", "Document demand");
+        Fixtures.Tabled scene = Fixtures.tabled("Document land", "Document demand");
         // Windows line ends and a character outside the BMP before the quote: offsets count code points of
         // the held text, which the textarea shows with "\n" alone. The words occur twice: the selection chooses.
         String text = "Written reply \uD83D\uDD4A of 26 January\r\nWe cannot accept this demand.\r\n"
                 + "We cannot accept this demand.\r\nEnd.";
-        String document = WebFixtures.document("The written reply", scene.source(), text);
-        String event = WebFixtures.event(scene.negotiation(), "Written replies", "2022-01-26", List.of(document));
-        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("quote-selector"));
+        String document = Fixtures.document("The written reply", scene.source(), text);
+        String event = Fixtures.event(scene.negotiation(), "Written replies", "2022-01-26", List.of(document));
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(Fixtures.analyst("quote-selector"));
 
         workbench.stanceForm(scene.demand(), scene.addressee())
                 .stance("REJECTED", "2022-01-26", "Refused in the reply.")
@@ -190,11 +191,11 @@ class WebAppBrowserTest {
 
     @Test
     void aQuoteTheDocumentDoesNotHoldShowsTheServersProblemAndWritesNothing() {
-        WebFixtures.Scene scene = WebFixtures.scene("Misquote land", "Misquote demand");
-        String document = WebFixtures.document("The statement", scene.source(), "We are open to talks.");
+        Fixtures.Tabled scene = Fixtures.tabled("Misquote land", "Misquote demand");
+        String document = Fixtures.document("The statement", scene.source(), "We are open to talks.");
         // Named by a round, so the form lists it among the negotiation's documents however many others exist.
-        WebFixtures.event(scene.negotiation(), "The statement", "2022-01-26", List.of(document));
-        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("misquoter"));
+        Fixtures.event(scene.negotiation(), "The statement", "2022-01-26", List.of(document));
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(Fixtures.analyst("misquoter"));
         workbench.stanceForm(scene.demand(), scene.addressee()).stance("ACCEPTED", "2022-01-26", "Misread.")
                 .document(document).typeQuote("We accept everything.");
 
@@ -211,13 +212,13 @@ class WebAppBrowserTest {
 
     @Test
     void staleFormShowsTheOtherAnalystsStanceAndReappliesOnTop() {
-        WebFixtures.Scene scene = WebFixtures.scene("Conflict land", "Conflict demand");
-        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("analyst-one"));
+        Fixtures.Tabled scene = Fixtures.tabled("Conflict land", "Conflict demand");
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(Fixtures.analyst("analyst-one"));
         workbench.stanceForm(scene.demand(), scene.addressee())
                 .stance("OPEN_TO_DISCUSSION", "2022-01-28", "Mine: open to talks.")
                 .quote("We are open to talks.", "Briefing");
 
-        WebFixtures.record(WebFixtures.analyst("analyst-two"), scene, "REJECTED", "2022-01-27", "Theirs: rejected.",
+        Fixtures.record(Fixtures.analyst("analyst-two"), scene, "REJECTED", "2022-01-27", "Theirs: rejected.",
                 "We reject it.");
         workbench.submit();
 
@@ -239,13 +240,13 @@ class WebAppBrowserTest {
 
     @Test
     void analystLinksADemandAndRecordsAnEventThroughTheForms() {
-        WebFixtures.Scene scene = WebFixtures.scene("Link land", "Member " + HOSTILE);
-        String pack = WebFixtures.demand(scene, "Package " + HOSTILE, "PACKAGE");
-        WebFixtures.record(WebFixtures.analyst("link-recorder"), scene, "REJECTED", "2022-01-26", "No.",
+        Fixtures.Tabled scene = Fixtures.tabled("Link land", "Member " + HOSTILE);
+        String pack = Fixtures.demand(scene, "Package " + HOSTILE, "PACKAGE");
+        Fixtures.record(Fixtures.analyst("link-recorder"), scene, "REJECTED", "2022-01-26", "No.",
                 "Both belong together.");
         String citation = api().get("/api/v1/citations?demand=" + scene.demand()).then().statusCode(200).extract()
                 .path("items[0].id");
-        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("link-analyst"));
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(Fixtures.analyst("link-analyst"));
 
         workbench.linkFormFrom(scene.demand()).link("PART_OF", pack, "Tabled as one " + HOSTILE, citation);
         assertNoScriptRan("link form");
@@ -280,11 +281,11 @@ class WebAppBrowserTest {
 
     @Test
     void aLinkThatClosesACycleIsRefusedReadablyAndTheCorrectedFormThenLinks() {
-        WebFixtures.Scene scene = WebFixtures.scene("Cycle land", "Cycle demand");
-        String outer = WebFixtures.demand(scene, "Outer package", "PACKAGE");
-        String inner = WebFixtures.demand(scene, "Inner package", "PACKAGE");
-        WebFixtures.link(inner, "PART_OF", outer, "Inside it.");
-        WorkbenchPage workbench = new WorkbenchPage(base).signIn(WebFixtures.analyst("cycle-analyst"));
+        Fixtures.Tabled scene = Fixtures.tabled("Cycle land", "Cycle demand");
+        String outer = Fixtures.demand(scene, "Outer package", "PACKAGE");
+        String inner = Fixtures.demand(scene, "Inner package", "PACKAGE");
+        Fixtures.link(inner, "PART_OF", outer, "Inside it.");
+        WorkbenchPage workbench = new WorkbenchPage(base).signIn(Fixtures.analyst("cycle-analyst"));
 
         workbench.linkFormFrom(outer).link("PART_OF", inner, "Round and round");
         workbench.create();
@@ -307,10 +308,10 @@ class WebAppBrowserTest {
     @Test
     void hostileStringsStayText() {
         enterAsReader();
-        WebFixtures.Scene scene = WebFixtures.scene("Party " + HOSTILE, "Demand " + HOSTILE);
-        WebFixtures.record(WebFixtures.analyst("hostile-recorder"), scene, "REJECTED", "2022-01-26",
+        Fixtures.Tabled scene = Fixtures.tabled("Party " + HOSTILE, "Demand " + HOSTILE);
+        Fixtures.record(Fixtures.analyst("hostile-recorder"), scene, "REJECTED", "2022-01-26",
                 "Note " + HOSTILE, "Quote " + HOSTILE);
-        String key = WebFixtures.analyst("hostile-analyst");
+        String key = Fixtures.analyst("hostile-analyst");
 
         List<String> pages = List.of("negotiations/" + scene.negotiation(), "demands/" + scene.demand(), "");
         for (String path : pages) {
@@ -318,7 +319,7 @@ class WebAppBrowserTest {
             assertNoScriptRan(path);
             assertThat(Browser.driver().findElement(By.tagName("main")).getText()).as(path).contains(HOSTILE);
         }
-        String document = WebFixtures.document("Document " + HOSTILE, scene.source(), "Text " + HOSTILE);
+        String document = Fixtures.document("Document " + HOSTILE, scene.source(), "Text " + HOSTILE);
         WorkbenchPage workbench = new WorkbenchPage(base).signIn(key).stanceForm(scene.demand(), scene.addressee());
         assertNoScriptRan("stance form");
         assertThat(Browser.driver().findElement(By.tagName("main")).getText()).contains("Quote " + HOSTILE);
@@ -334,18 +335,18 @@ class WebAppBrowserTest {
 
     @Test
     void everyPageHasNoSeriousAccessibilityViolationAndFits375Pixels() throws IOException {
-        WebFixtures.Scene scene = WebFixtures.scene("Axe land", "Axe demand");
-        WebFixtures.record(WebFixtures.analyst("axe"), scene, "COUNTER_PROPOSED", "2022-01-26", "Counter.",
+        Fixtures.Tabled scene = Fixtures.tabled("Axe land", "Axe demand");
+        Fixtures.record(Fixtures.analyst("axe"), scene, "COUNTER_PROPOSED", "2022-01-26", "Counter.",
                 "We propose something else.");
         // Links, a round and a document, so that the pages show them too.
-        WebFixtures.link(scene.demand(), "PART_OF", WebFixtures.demand(scene, "Axe package", "PACKAGE"), "In it.");
-        String document = WebFixtures.document("Axe document", scene.source(), "We propose something else.");
-        String event = WebFixtures.event(scene.negotiation(), "Axe round", "2022-01-26", List.of(document));
+        Fixtures.link(scene.demand(), "PART_OF", Fixtures.demand(scene, "Axe package", "PACKAGE"), "In it.");
+        String document = Fixtures.document("Axe document", scene.source(), "We propose something else.");
+        String event = Fixtures.event(scene.negotiation(), "Axe round", "2022-01-26", List.of(document));
         api().body(Map.of("status", "UNASSESSED", "effective_on", "2022-01-27", "event_id", event))
                 .header("If-Match", api().get("/api/v1/demands/" + scene.demand() + "/positions/" + scene.proposer())
                         .then().extract().header("ETag"))
                 .put("/api/v1/demands/" + scene.demand() + "/positions/" + scene.proposer()).then().statusCode(200);
-        String key = WebFixtures.analyst("axe-analyst");
+        String key = Fixtures.analyst("axe-analyst");
         List<String> anonymous = List.of("", "negotiations/" + SEED, "negotiations/" + SEED + "?as_of=2022-01-10",
                 "negotiations/" + SEED + "/changes?from=2021-12-17&to=2022-02-18", "negotiations/" + SEED + "/changes",
                 "negotiations/" + scene.negotiation(), "demands/nato-non-expansion", "demands/" + scene.demand(),

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.support.Api;
+import dev.parley.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -46,13 +47,13 @@ class WebPagesTest {
 
     @Test
     void pageAnswers304ForItsETagUntilWhatItShowsChanges() {
-        WebFixtures.Scene scene = WebFixtures.scene("Tag land", "Tag demand");
+        Fixtures.Tabled scene = Fixtures.tabled("Tag land", "Tag demand");
         String path = "/negotiations/" + scene.negotiation();
         String etag = page().get(path).then().statusCode(200).extract().header("ETag");
         assertThat(etag).isNotBlank();
         page().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", etag);
 
-        WebFixtures.record(WebFixtures.analyst("tagger"), scene, "REJECTED", "2022-01-26", "No.", "No.");
+        Fixtures.record(Fixtures.analyst("tagger"), scene, "REJECTED", "2022-01-26", "No.", "No.");
 
         page().header("If-None-Match", etag).get(path).then().statusCode(200)
                 .header("ETag", not(etag)).body(containsString("Rejected"));
@@ -60,8 +61,8 @@ class WebPagesTest {
 
     @Test
     void userStringsAreEscapedInEveryPage() {
-        WebFixtures.Scene scene = WebFixtures.scene(HOSTILE, HOSTILE);
-        WebFixtures.record(WebFixtures.analyst("escaper"), scene, "REJECTED", "2022-01-26", HOSTILE, HOSTILE);
+        Fixtures.Tabled scene = Fixtures.tabled(HOSTILE, HOSTILE);
+        Fixtures.record(Fixtures.analyst("escaper"), scene, "REJECTED", "2022-01-26", HOSTILE, HOSTILE);
         for (String path : new String[] { "/", "/negotiations/" + scene.negotiation(), "/demands/" + scene.demand() }) {
             String html = page().get(path).then().statusCode(200).extract().asString();
             assertThat(html).as(path).doesNotContain("<img src=x").contains("&lt;/script&gt;&lt;img src=x");
@@ -70,7 +71,7 @@ class WebPagesTest {
 
     @Test
     void aDemandPageShowsHowEachStanceIsKnownAndWhereItsWordsStand() {
-        WebFixtures.Scene scene = WebFixtures.scene("Known", "Evidence shown");
+        Fixtures.Tabled scene = Fixtures.tabled("Known", "Evidence shown");
         String document = api().body(Map.of("title", "Reply " + HOSTILE, "source_id", scene.source(), "language", "en",
                 "text", "The reply said: we are open to talks on this point."))
                 .post("/api/v1/documents").then().statusCode(201).extract().path("id");
@@ -108,7 +109,7 @@ class WebPagesTest {
 
     @Test
     void signingInSetsAStrictHttpOnlyCookieAndSigningOutEndsTheSession() {
-        String key = WebFixtures.analyst("cookie-analyst");
+        String key = Fixtures.analyst("cookie-analyst");
         Response signIn = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("key", key).formParam("next", "/workbench").post("/workbench/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(303);
@@ -136,7 +137,7 @@ class WebPagesTest {
 
     @Test
     void signInFromAnotherSiteIsRefusedAndNextNeverLeavesTheSite() {
-        String key = WebFixtures.analyst("origin-analyst");
+        String key = Fixtures.analyst("origin-analyst");
         given().header("Origin", "https://evil.example").contentType(ContentType.URLENC).formParam("key", key)
                 .post("/workbench/sign-in").then().statusCode(403).header("Set-Cookie", nullValue());
         given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
@@ -146,8 +147,8 @@ class WebPagesTest {
 
     @Test
     void aSessionWritesThroughTheApiOnlyWithItsCsrfToken() {
-        WebFixtures.Scene scene = WebFixtures.scene("Csrf land", "Csrf demand");
-        String key = WebFixtures.analyst("csrf-analyst");
+        Fixtures.Tabled scene = Fixtures.tabled("Csrf land", "Csrf demand");
+        String key = Fixtures.analyst("csrf-analyst");
         Response signIn = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
                 .post("/workbench/sign-in");
         String session = signIn.cookie("parley_session");
@@ -178,20 +179,20 @@ class WebPagesTest {
                 .body(containsString("no-such-demand"), containsString("Back to the negotiations"));
         page().get("/negotiations/no-such-talks").then().statusCode(404).contentType(ContentType.HTML);
         page().get("/").then().statusCode(200);
-        WebFixtures.Scene scene = WebFixtures.scene("Error land", "Error demand");
+        Fixtures.Tabled scene = Fixtures.tabled("Error land", "Error demand");
         page().get("/negotiations/" + scene.negotiation() + "?as_of=not-a-day").then().statusCode(400)
                 .contentType(ContentType.HTML).body(containsString("as_of"));
     }
 
     @Test
     void theStanceFormOffersTheNegotiationsDocumentsFirstItsRoundsAndHowAStanceIsKnown() {
-        WebFixtures.Scene scene = WebFixtures.scene("Documents land", "Documents offered");
-        String ours = WebFixtures.document("Reply " + HOSTILE, scene.source(), "We reply.");
-        String event = WebFixtures.event(scene.negotiation(), "Round " + HOSTILE, "2022-01-26", List.of(ours));
-        String other = WebFixtures.document("Elsewhere", WebFixtures.scene("Other land", "Other").source(), "Other.");
+        Fixtures.Tabled scene = Fixtures.tabled("Documents land", "Documents offered");
+        String ours = Fixtures.document("Reply " + HOSTILE, scene.source(), "We reply.");
+        String event = Fixtures.event(scene.negotiation(), "Round " + HOSTILE, "2022-01-26", List.of(ours));
+        String other = Fixtures.document("Elsewhere", Fixtures.tabled("Other land", "Other").source(), "Other.");
         // 'other' was made after 'ours', so it is listed among the others unless the first page is full.
         String session = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("key", WebFixtures.analyst("form-reader")).post("/workbench/sign-in").cookie("parley_session");
+                .formParam("key", Fixtures.analyst("form-reader")).post("/workbench/sign-in").cookie("parley_session");
 
         String form = given().cookie("parley_session", session)
                 .get("/workbench/stance?demand=" + scene.demand() + "&party=" + scene.addressee())
@@ -215,12 +216,12 @@ class WebPagesTest {
 
     @Test
     void aDemandPageListsItsLinksAndTheRoundsItsStancesCameFrom() {
-        WebFixtures.Scene scene = WebFixtures.scene("Links land", "Linked demand");
-        String pack = WebFixtures.demand(scene, "The package " + HOSTILE, "PACKAGE");
-        String counter = WebFixtures.demand(scene, "The counter-offer", "OFFER");
-        WebFixtures.link(scene.demand(), "PART_OF", pack, "One of the package " + HOSTILE);
-        WebFixtures.link(counter, "COUNTER_TO", scene.demand(), "Offered instead");
-        String event = WebFixtures.event(scene.negotiation(), "Written reply " + HOSTILE, "2022-01-26", List.of());
+        Fixtures.Tabled scene = Fixtures.tabled("Links land", "Linked demand");
+        String pack = Fixtures.demand(scene, "The package " + HOSTILE, "PACKAGE");
+        String counter = Fixtures.demand(scene, "The counter-offer", "OFFER");
+        Fixtures.link(scene.demand(), "PART_OF", pack, "One of the package " + HOSTILE);
+        Fixtures.link(counter, "COUNTER_TO", scene.demand(), "Offered instead");
+        String event = Fixtures.event(scene.negotiation(), "Written reply " + HOSTILE, "2022-01-26", List.of());
         Map<String, Object> citation = Map.of("source_id", scene.source(), "title", "Reply", "quote", "No.", "kind",
                 "DIRECT_QUOTE", "relation", "SUPPORTS");
         api().body(Map.of("status", "REJECTED", "effective_on", "2022-01-26", "event_id", event, "citations",
@@ -243,8 +244,8 @@ class WebPagesTest {
 
     @Test
     void aDemandPageChangesItsETagWhenARoundItNamesIsRenamed() {
-        WebFixtures.Scene scene = WebFixtures.scene("Round tag land", "Round tag demand");
-        String event = WebFixtures.event(scene.negotiation(), "First title", "2022-01-26", List.of());
+        Fixtures.Tabled scene = Fixtures.tabled("Round tag land", "Round tag demand");
+        String event = Fixtures.event(scene.negotiation(), "First title", "2022-01-26", List.of());
         Map<String, Object> citation = Map.of("source_id", scene.source(), "title", "Reply", "quote", "No.", "kind",
                 "DIRECT_QUOTE", "relation", "SUPPORTS");
         api().body(Map.of("status", "REJECTED", "effective_on", "2022-01-26", "event_id", event, "citations",
@@ -264,10 +265,10 @@ class WebPagesTest {
 
     @Test
     void theGridGroupsPackageMembersUnderTheirPackage() {
-        WebFixtures.Scene scene = WebFixtures.scene("Package land", "A member");
-        String pack = WebFixtures.demand(scene, "Zz package", "PACKAGE");
-        WebFixtures.link(scene.demand(), "PART_OF", pack, "In it");
-        WebFixtures.demand(scene, "Standalone", "DEMAND");
+        Fixtures.Tabled scene = Fixtures.tabled("Package land", "A member");
+        String pack = Fixtures.demand(scene, "Zz package", "PACKAGE");
+        Fixtures.link(scene.demand(), "PART_OF", pack, "In it");
+        Fixtures.demand(scene, "Standalone", "DEMAND");
 
         String html = page().get("/negotiations/" + scene.negotiation()).then().statusCode(200).extract().asString();
 
@@ -282,9 +283,9 @@ class WebPagesTest {
 
     @Test
     void whatChangedIsTheApisDiffBetweenTheTwoDays() {
-        WebFixtures.Scene scene = WebFixtures.scene("Diff land", "Diff demand " + HOSTILE);
-        WebFixtures.record(WebFixtures.analyst("differ"), scene, "REJECTED", "2022-01-26", "No.", "No.");
-        String later = WebFixtures.demand(scene, "Tabled later", "DEMAND", "2022-01-20");
+        Fixtures.Tabled scene = Fixtures.tabled("Diff land", "Diff demand " + HOSTILE);
+        Fixtures.record(Fixtures.analyst("differ"), scene, "REJECTED", "2022-01-26", "No.", "No.");
+        String later = Fixtures.demand(scene, "Tabled later", "DEMAND", "2022-01-20");
         Map<String, Object> diff = api().get("/api/v1/negotiations/" + scene.negotiation()
                 + "/diff?from=2022-01-15&to=2022-01-31").then().statusCode(200).extract().as(Map.class);
 
@@ -302,10 +303,10 @@ class WebPagesTest {
 
     @Test
     void theLinkFormOffersTheNegotiationsOtherDemandsAndTheDemandsCitationsAsText() {
-        WebFixtures.Scene scene = WebFixtures.scene("Link form land", "Linking " + HOSTILE);
-        String pack = WebFixtures.demand(scene, "Package " + HOSTILE, "PACKAGE");
-        String elsewhere = WebFixtures.scene("Elsewhere land", "Elsewhere demand").demand();
-        WebFixtures.record(WebFixtures.analyst("link-recorder"), scene, "REJECTED", "2022-01-26", "No.",
+        Fixtures.Tabled scene = Fixtures.tabled("Link form land", "Linking " + HOSTILE);
+        String pack = Fixtures.demand(scene, "Package " + HOSTILE, "PACKAGE");
+        String elsewhere = Fixtures.tabled("Elsewhere land", "Elsewhere demand").demand();
+        Fixtures.record(Fixtures.analyst("link-recorder"), scene, "REJECTED", "2022-01-26", "No.",
                 "Quote " + HOSTILE);
         String citation = api().get("/api/v1/citations?demand=" + scene.demand()).then().statusCode(200).extract()
                 .path("items[0].id");
@@ -330,7 +331,7 @@ class WebPagesTest {
 
     @Test
     void theEventFormOffersTheParticipantsAndTheNegotiationPageListsItsRounds() {
-        WebFixtures.Scene scene = WebFixtures.scene("Party " + HOSTILE, "Event form demand");
+        Fixtures.Tabled scene = Fixtures.tabled("Party " + HOSTILE, "Event form demand");
         String session = session("event-former");
 
         String form = given().cookie("parley_session", session)
@@ -346,7 +347,7 @@ class WebPagesTest {
                 .contains("<option value=\"WRITTEN_REPLY\">Written reply</option>")
                 .contains("<option value=\"YEAR\">To the year only</option>");
 
-        String event = WebFixtures.event(scene.negotiation(), "Reply " + HOSTILE, "2022-01-26", List.of());
+        String event = Fixtures.event(scene.negotiation(), "Reply " + HOSTILE, "2022-01-26", List.of());
         String signedIn = given().cookie("parley_session", session).get("/negotiations/" + scene.negotiation())
                 .then().statusCode(200).extract().asString();
         assertThat(signedIn).doesNotContain("<img src=x")
@@ -362,6 +363,6 @@ class WebPagesTest {
 
     private static String session(String analyst) {
         return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("key", WebFixtures.analyst(analyst)).post("/workbench/sign-in").cookie("parley_session");
+                .formParam("key", Fixtures.analyst(analyst)).post("/workbench/sign-in").cookie("parley_session");
     }
 }

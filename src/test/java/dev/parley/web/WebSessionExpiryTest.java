@@ -6,13 +6,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
 import org.hibernate.Session;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.support.Fixtures;
+import dev.parley.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,15 +26,23 @@ class WebSessionExpiryTest {
     @Inject
     Session session;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void aSessionIdlePastTheLimitNoLongerSignsInAndIsDeleted() {
-        String key = WebFixtures.analyst("idle-analyst");
+        String key = Fixtures.analyst("idle-analyst");
         String cookie = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
                 .post("/workbench/sign-in").then().statusCode(303).extract().cookie("parley_session");
         given().cookie("parley_session", cookie).get("/workbench").then().statusCode(200)
                 .body(containsString("Signed in as <strong>idle-analyst</strong>"));
 
-        assertThat(idle("idle-analyst", Duration.ofMinutes(31))).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(31));
 
         given().cookie("parley_session", cookie).get("/workbench").then().statusCode(200)
                 .body(not(containsString("Signed in as")));
@@ -41,22 +51,15 @@ class WebSessionExpiryTest {
 
     @Test
     void aSessionUsedWithinTheLimitStaysSignedIn() {
-        String key = WebFixtures.analyst("busy-analyst");
+        String key = Fixtures.analyst("busy-analyst");
         String cookie = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
                 .post("/workbench/sign-in").then().statusCode(303).extract().cookie("parley_session");
 
-        assertThat(idle("busy-analyst", Duration.ofMinutes(29))).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(29));
 
         given().cookie("parley_session", cookie).get("/workbench").then().statusCode(200)
                 .body(containsString("Signed in as <strong>busy-analyst</strong>"));
         assertThat(sessionsOf("busy-analyst")).isEqualTo(1);
-    }
-
-    /** Makes the key's sessions look last used {@code ago}. */
-    private int idle(String keyName, Duration ago) {
-        return QuarkusTransaction.requiringNew().call(() -> session.createNativeQuery(
-                "update web_session set last_seen_at = :at where api_key_id in (select id from api_key where name = :name)")
-                .setParameter("at", Instant.now().minus(ago)).setParameter("name", keyName).executeUpdate());
     }
 
     private long sessionsOf(String keyName) {

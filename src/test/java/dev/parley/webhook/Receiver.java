@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.crypto.Mac;
@@ -27,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.parley.support.Eventually;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -152,6 +155,11 @@ final class Receiver implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-receiver-answer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
 
@@ -195,17 +203,11 @@ final class Receiver implements AutoCloseable {
      * fails after {@code timeout}.
      */
     List<Request> await(Predicate<Request> match, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<Request> matching = received(match);
-            if (matching.size() >= count) {
-                return matching;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Expected " + count + " matching requests within " + timeout + ", got "
-                        + matching.size() + "; everything received: " + describe(received()));
-            }
-            pause(50);
+        try {
+            return Eventually.poll(timeout, count + " matching requests", () -> received(match),
+                    matching -> matching.size() >= count);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; everything received: " + describe(received()), e);
         }
     }
 
@@ -213,6 +215,7 @@ final class Receiver implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        later.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -230,12 +233,20 @@ final class Receiver implements AutoCloseable {
         }
         received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body,
                 arrivedAt, arrivedNanos, answer.status()));
-        if (!answer.delay().isZero()) {
-            pause(answer.delay().toMillis());
+        if (answer.delay().isZero()) {
+            respond(exchange, answer);
+        } else {
+            Answer reply = answer;
+            // A slow answer is sent later from the scheduler: no receiver thread waits for it.
+            later.schedule(() -> respond(exchange, reply), answer.delay().toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    private static Void respond(HttpExchange exchange, Answer answer) throws IOException {
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(answer.status(), -1);
         exchange.close();
+        return null;
     }
 
     /** The base64 HMAC-SHA256 of "id.timestamp.body" under the decoded secret, written independently. */
@@ -262,14 +273,5 @@ final class Receiver implements AutoCloseable {
             lines.add(r.method() + " " + r.path() + " id=" + r.id() + " -> " + r.status() + " " + r.body());
         }
         return lines.toString();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,8 @@ package dev.parley.webhook;
 import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.negotiation;
+import static dev.parley.support.Fixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -52,9 +54,7 @@ class UpdateDeliveryTest {
 
         String proposer = party();
         String addressee = party();
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks", "started_on", "2022-01-01", "participants",
-                List.of(proposer, addressee))).post("/api/v1/negotiations").then().statusCode(201);
+        String negotiation = negotiation(unique("talks"), "Talks", "2022-01-01", List.of(proposer, addressee));
         String demand = unique("demand");
         api().body(Map.of("slug", demand, "negotiation", negotiation, "proposer", proposer, "addressees",
                 List.of(addressee), "title", "Old title", "text", "Asked for.", "topic", "security", "kind", "DEMAND",
@@ -84,13 +84,6 @@ class UpdateDeliveryTest {
         // What is not an update stays thin.
         JsonPath creation = only(of("party.created", "slug", addressee), secret).json();
         assertThat(creation.getMap("data")).containsOnlyKeys("cursor", "subject");
-    }
-
-    private static String party() {
-        String slug = unique("party");
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE")).post("/api/v1/parties").then()
-                .statusCode(201);
-        return slug;
     }
 
     private static void patch(String path, Map<String, Object> body) {

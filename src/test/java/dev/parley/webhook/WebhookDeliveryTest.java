@@ -4,7 +4,9 @@ import static dev.parley.support.Api.api;
 import static dev.parley.support.Api.bare;
 import static dev.parley.support.Api.etag;
 import static dev.parley.support.Api.raw;
-import static dev.parley.support.Api.unique;
+import static dev.parley.support.Fixtures.TABLED_ON;
+import static dev.parley.support.Fixtures.createDemand;
+import static dev.parley.support.Fixtures.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -22,12 +24,21 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.common.ParleyConfig;
+import dev.parley.support.Eventually;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Scene;
+import dev.parley.support.TestClock;
 import dev.parley.webhook.Receiver.Answer;
 import dev.parley.webhook.Receiver.Request;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,8 +52,16 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class WebhookDeliveryTest {
 
+    @Inject
+    Session session;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ParleyConfig config;
+
     private static final String WEBHOOKS = "/api/v1/webhooks";
-    private static final String TABLED_ON = "2022-01-10";
     /** The longest any single wait for a delivery may take. */
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -63,8 +82,6 @@ class WebhookDeliveryTest {
     }
 
     /** Parties in a negotiation, and a source to cite. */
-    record Scene(String negotiation, String proposer, String first, String second, String source) {
-    }
 
     @AfterEach
     void stopReceivers() {
@@ -72,6 +89,7 @@ class WebhookDeliveryTest {
             bare().header("If-Match", "*").delete(WEBHOOKS + "/" + id);
         }
         receivers.forEach(Receiver::close);
+        clock.reset();
     }
 
     @AfterAll
@@ -98,7 +116,7 @@ class WebhookDeliveryTest {
         Scene scene = scene();
         Subscription positions = subscribe(List.of("position.changed"));
         Subscription everything = subscribe(List.of("*"));
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         List<String[]> stances = List.of(
                 new String[] { scene.first(), "NO_RESPONSE" },
                 new String[] { scene.second(), "REJECTED" },
@@ -118,7 +136,9 @@ class WebhookDeliveryTest {
         List<Request> all = everything.receiver().await(positionOf(demand), stances.size(), WAIT);
         Request created = everything.receiver().await(of("demand.created", demand), 1, WAIT).get(0);
         everything.receiver().await(r -> "citation.created".equals(r.type()), stances.size(), WAIT);
-        pause(Duration.ofMillis(500)); // time for a duplicate, if one were coming
+        // Nothing pending: every delivery has had its one attempt, and none can come after.
+        assertThat(settled(positions.id())).extracting(a -> a.get("delivery_id")).doesNotHaveDuplicates();
+        assertThat(settled(everything.id())).extracting(a -> a.get("delivery_id")).doesNotHaveDuplicates();
 
         List<Request> delivered = positions.receiver().received();
         assertThat(delivered).as("only subscribed types reach the subscriber")
@@ -162,13 +182,14 @@ class WebhookDeliveryTest {
     void unsubscribedTypesAndOtherSubscribersChangesAreNotDelivered() {
         Scene scene = scene();
         Subscription demands = subscribe(List.of("demand.created"));
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         stance(demand, scene.first(), "REJECTED", scene.source());
         Subscription control = subscribe(List.of("position.changed"));
         stance(demand, scene.second(), "REJECTED", scene.source());
         control.receiver().await(positionOf(demand), 1, WAIT);
         demands.receiver().await(of("demand.created", demand), 1, WAIT);
-        pause(Duration.ofMillis(500));
+        assertThat(settled(demands.id())).extracting(a -> a.get("event_type")).containsOnly("demand.created");
+        settled(control.id());
         assertThat(demands.receiver().received()).extracting(Request::type).containsOnly("demand.created");
         // Subscribing does not deliver what changed before it.
         assertThat(control.receiver().received(positionOf(demand))).hasSize(1)
@@ -178,7 +199,7 @@ class WebhookDeliveryTest {
     @Test
     void rejectedWritesQueueNothing() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("*"));
         String stale = etag(position(demand, scene.first()));
         stance(demand, scene.first(), "REJECTED", scene.source());
@@ -193,7 +214,7 @@ class WebhookDeliveryTest {
 
         s.receiver().await(positionOf(demand), 2, WAIT);
         s.receiver().await(r -> "citation.created".equals(r.type()), 2, WAIT);
-        pause(Duration.ofMillis(500));
+        settled(s.id());
         assertThat(s.receiver().received(positionOf(demand)))
                 .extracting(r -> r.json().getString("data.subject.party"))
                 .containsExactly(scene.first(), scene.second());
@@ -205,7 +226,7 @@ class WebhookDeliveryTest {
     @Test
     void failedDeliveryIsRetriedWithTheSameWebhookIdAndGrowingWaits() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("position.changed"));
         s.receiver().answer(Answer.slow(500, Duration.ofMillis(300)), Answer.status(500));
         stance(demand, scene.first(), "REJECTED", scene.source());
@@ -248,7 +269,7 @@ class WebhookDeliveryTest {
     @Test
     void retryAfterIsHonoured() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("position.changed"));
         s.receiver().answer(Answer.retryAfter(503, "3"));
         stance(demand, scene.first(), "REJECTED", scene.source());
@@ -266,7 +287,7 @@ class WebhookDeliveryTest {
     @Test
     void redirectIsAFailureAndIsNotFollowed() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("position.changed"));
         s.receiver().answer(Answer.redirect(s.receiver().base() + Receiver.MOVED));
         stance(demand, scene.first(), "REJECTED", scene.source());
@@ -284,7 +305,7 @@ class WebhookDeliveryTest {
     @Test
     void unreachableReceiverIsLoggedWithoutAStatusAndRetried() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("position.changed"));
         s.receiver().close();
         stance(demand, scene.first(), "REJECTED", scene.source());
@@ -297,7 +318,7 @@ class WebhookDeliveryTest {
     @Test
     void goneDeactivatesTheSubscriptionAndNothingMoreIsSent() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription gone = subscribe(List.of("position.changed"));
         gone.receiver().answer(Answer.status(410));
         Subscription control = subscribe(List.of("position.changed"));
@@ -314,7 +335,9 @@ class WebhookDeliveryTest {
 
         stance(demand, scene.second(), "REJECTED", scene.source());
         control.receiver().await(positionOf(demand), 2, WAIT);
-        pause(Duration.ofSeconds(1));
+        // An inactive subscription is not queued for: its one delivery is all there is to send.
+        assertThat(deliveries(gone.id())).isEqualTo(1);
+        settled(control.id());
         assertThat(gone.receiver().received()).hasSize(1);
         assertThat(attempts(gone.id(), 1)).hasSize(1);
 
@@ -336,7 +359,7 @@ class WebhookDeliveryTest {
     @Test
     void redeliverSendsTheSameEventAgainWithItsWebhookId() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("position.changed"));
         stance(demand, scene.first(), "REJECTED", scene.source());
         Request first = s.receiver().await(positionOf(demand), 1, WAIT).get(0);
@@ -382,7 +405,7 @@ class WebhookDeliveryTest {
     @Test
     void afterRotationDeliveriesCarryTheOldAndTheNewSignature() {
         Scene scene = scene();
-        String demand = demand(scene);
+        String demand = createDemand(scene);
         Subscription s = subscribe(List.of("position.changed"));
         stance(demand, scene.first(), "REJECTED", scene.source());
         Request before = s.receiver().await(positionOf(demand), 1, WAIT).get(0);
@@ -403,6 +426,23 @@ class WebhookDeliveryTest {
         String stranger = api().post(WEBHOOKS + "/" + subscribe(List.of("party.deleted")).id() + "/rotate-secret")
                 .then().statusCode(200).extract().path("secret");
         assertThat(after.verify(stranger)).isNotNull();
+    }
+
+    @Test
+    void onceTheGraceHasPassedOnlyTheNewSecretSigns() {
+        Scene scene = scene();
+        String demand = createDemand(scene);
+        Subscription s = subscribe(List.of("position.changed"));
+        String rotated = api().post(WEBHOOKS + "/" + s.id() + "/rotate-secret")
+                .then().statusCode(200).extract().path("secret");
+
+        clock.advance(config.webhooks().rotationGrace().plusMinutes(1));
+        stance(demand, scene.first(), "REJECTED", scene.source());
+        // Signed a day ahead of this machine's time, so only the signatures are checked here.
+        Request after = s.receiver().await(positionOf(demand), 1, WAIT).get(0);
+        assertThat(after.signatures()).as(after.header("webhook-signature")).hasSize(1);
+        assertThat(after.signedBy(rotated)).isEqualTo(1);
+        assertThat(after.signedBy(s.secret())).isZero();
     }
 
     // ---- helpers ----
@@ -442,17 +482,31 @@ class WebhookDeliveryTest {
     }
 
     private static <T> T poll(String what, Supplier<T> read, Predicate<T> done) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T value = read.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + WAIT + " for " + what + "; last seen: " + value);
-            }
-            pause(Duration.ofMillis(100));
-        }
+        return Eventually.poll(WAIT, what, read, done);
+    }
+
+    /**
+     * The subscription's attempt log once none of its deliveries is pending: then each has been
+     * sent or given up, none is in flight, and nothing more will reach the receiver.
+     */
+    private List<Map<String, Object>> settled(String id) {
+        poll("no delivery of " + id + " pending", () -> deliveries(id, "PENDING"), pending -> pending == 0);
+        return api().queryParam("page_size", 500).get(WEBHOOKS + "/" + id + "/deliveries")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** How many deliveries the outbox holds for a subscription. */
+    private long deliveries(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> session.createNativeQuery(
+                "select count(*) from webhook_delivery where webhook_id = :id", Long.class)
+                .setParameter("id", id).getSingleResult());
+    }
+
+    /** How many of them are in {@code status}. */
+    private long deliveries(String id, String status) {
+        return QuarkusTransaction.requiringNew().call(() -> session.createNativeQuery(
+                "select count(*) from webhook_delivery where webhook_id = :id and status = :status", Long.class)
+                .setParameter("id", id).setParameter("status", status).getSingleResult());
     }
 
     /** From an attempt to when its retry was due, as the log says. */
@@ -476,75 +530,12 @@ class WebhookDeliveryTest {
         return r -> type.equals(r.type()) && slug.equals(r.json().getString("data.subject.slug"));
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---- data of the test's own ----
-
-    private static String party(String prefix) {
-        String slug = unique(prefix);
-        api().body(Map.of("slug", slug, "name", "Party " + slug, "kind", "STATE"))
-                .post("/api/v1/parties")
-                .then().statusCode(201);
-        return slug;
-    }
-
-    private static Scene scene() {
-        String proposer = party("proposer");
-        String first = party("first");
-        String second = party("second");
-        String negotiation = unique("talks");
-        api().body(Map.of("slug", negotiation, "title", "Talks " + negotiation, "started_on", "2022-01-01",
-                "participants", List.of(proposer, first, second)))
-                .post("/api/v1/negotiations")
-                .then().statusCode(201);
-        String source = api().body(Map.of("name", "Agency " + unique("src"), "kind", "NEWS_AGENCY",
-                "reliability", "B"))
-                .post("/api/v1/sources")
-                .then().statusCode(201)
-                .extract().path("id");
-        return new Scene(negotiation, proposer, first, second, source);
-    }
-
-    private static String demand(Scene scene) {
-        String slug = unique("demand");
-        Map<String, Object> body = new HashMap<>();
-        body.put("slug", slug);
-        body.put("negotiation", scene.negotiation());
-        body.put("proposer", scene.proposer());
-        body.put("addressees", List.of(scene.first(), scene.second()));
-        body.put("title", "Demand " + slug);
-        body.put("text", "The proposer asks for " + slug + ".");
-        body.put("topic", "security");
-        body.put("kind", "DEMAND");
-        body.put("tabled_on", TABLED_ON);
-        api().body(body).post("/api/v1/demands").then().statusCode(201);
-        return slug;
-    }
 
     /** A stance with one new citation, each a day after the last. */
     private Map<String, Object> stanceBody(String status, String source) {
         day++;
-        Map<String, Object> citation = new HashMap<>();
-        citation.put("source_id", source);
-        citation.put("title", "Statement " + unique("doc"));
-        citation.put("url", "https://example.org/statements/1");
-        citation.put("published_on", "2022-01-20");
-        citation.put("quote", "We have said so on the record.");
-        citation.put("speaker", "A spokesperson");
-        citation.put("kind", "DIRECT_QUOTE");
-        citation.put("relation", "SUPPORTS");
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        body.put("effective_on", LocalDate.parse(TABLED_ON).plusDays(day).toString());
-        body.put("citations", List.of(citation));
-        return body;
+        return Fixtures.stance(status, LocalDate.parse(TABLED_ON).plusDays(day).toString(), source);
     }
 
     private static String position(String demand, String party) {
