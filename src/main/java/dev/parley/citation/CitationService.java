@@ -1,5 +1,6 @@
 package dev.parley.citation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.parley.common.ApiException;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
 import dev.parley.common.InvalidRequest;
@@ -29,7 +30,11 @@ public class CitationService {
     private final ChangeLog changes;
     private final QuoteLocator quotes;
 
-    CitationService(SourceRepository sources, CitationRepository citations, ChangeLog changes, QuoteLocator quotes) {
+    private final Clock clock;
+
+    CitationService(SourceRepository sources, CitationRepository citations, ChangeLog changes, QuoteLocator quotes,
+            Clock clock) {
+        this.clock = clock;
         this.sources = sources;
         this.citations = citations;
         this.changes = changes;
@@ -204,7 +209,7 @@ public class CitationService {
     private Source createSource(String id, SourceRequest request) {
         Source source = new Source();
         source.id = id;
-        source.createdAt = Clock.now();
+        source.createdAt = Clocks.now(clock);
         apply(source, request);
         sources.persist(source);
         changes.record(CitationChanges.sourceCreated(source));
@@ -214,7 +219,7 @@ public class CitationService {
     private Citation create(String id, Source source, CitationRequest request, TextAnchor anchor) {
         Citation citation = new Citation();
         citation.id = id;
-        citation.createdAt = Clock.now();
+        citation.createdAt = Clocks.now(clock);
         fill(citation, source, request, anchor);
         citations.persist(citation);
         changes.record(CitationChanges.citationCreated(citation));
@@ -245,11 +250,11 @@ public class CitationService {
         citation.credibility = request.credibility();
     }
 
-    private static void apply(Source source, SourceRequest request) {
+    private void apply(Source source, SourceRequest request) {
         source.name = request.name();
         source.kind = request.kind();
         source.reliability = request.reliability();
         source.reliabilityNote = request.reliabilityNote();
-        source.updatedAt = Clock.now();
+        source.updatedAt = Clocks.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.demand;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import jakarta.transaction.Transactional;
 
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
@@ -42,8 +43,11 @@ public class DemandService implements InvolvedParties {
     private final ChangeLog changes;
     private final Caller caller;
 
+    private final Clock clock;
+
     DemandService(DemandRepository demands, PositionRepository positions, LinkRepository links,
-            NegotiationService negotiations, PartyService parties, ChangeLog changes, Caller caller) {
+            NegotiationService negotiations, PartyService parties, ChangeLog changes, Caller caller, Clock clock) {
+        this.clock = clock;
         this.demands = demands;
         this.positions = positions;
         this.links = links;
@@ -116,7 +120,7 @@ public class DemandService implements InvolvedParties {
             revision.demand = demand;
             revision.title = demand.title;
             revision.text = demand.text;
-            revision.changedAt = Clock.now();
+            revision.changedAt = Clocks.now(clock);
             revision.changedBy = caller.name();
             revision.changeSummary = request.changeSummary();
             demands.persist(revision);
@@ -240,7 +244,7 @@ public class DemandService implements InvolvedParties {
         demand.partialOnPackage = derived.partialColumn();
         demand.flags = derived.flagsColumn();
         demand.explanation = explanation;
-        demand.updatedAt = Clock.now();
+        demand.updatedAt = Clocks.now(clock);
         if (before != demand.status) {
             // Subscribers follow transitions without diffing demand.updated: "what moved" in one event,
             // for a package moved by a member as well.
@@ -311,7 +315,7 @@ public class DemandService implements InvolvedParties {
         demand.slug = request.slug();
         demand.negotiation = negotiation;
         demand.proposer = proposer;
-        demand.createdAt = Clock.now();
+        demand.createdAt = Clocks.now(clock);
         demand.addressees.addAll(roles.addressees());
         demand.coProposers.addAll(roles.coProposers());
         demand.concerned.addAll(roles.concerned());
@@ -354,7 +358,7 @@ public class DemandService implements InvolvedParties {
         if (!withoutOpeningStance.contains(party.slug)) {
             PositionChange change = PositionChange.of(position, PositionChange.Recording.opening(
                     role.proposing() ? PositionStatus.TABLED : PositionStatus.UNASSESSED, demand.tabledOn), List.of(),
-                    PositionChange.Terms.NONE, Clock.now(), caller.name());
+                    PositionChange.Terms.NONE, Clocks.now(clock), caller.name());
             positions.persist(change);
             position.record(change);
         }
@@ -487,13 +491,13 @@ public class DemandService implements InvolvedParties {
         }
     }
 
-    private static void apply(Demand demand, DemandRequest request) {
+    private void apply(Demand demand, DemandRequest request) {
         demand.title = request.title();
         demand.text = request.text();
         demand.topic = request.topic();
         demand.kind = request.kind();
         demand.tabledOn = request.tabledOn();
         demand.inseparable = request.inseparable();
-        demand.updatedAt = Clock.now();
+        demand.updatedAt = Clocks.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.demand;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import jakarta.transaction.Transactional;
 import dev.parley.citation.Citation;
 import dev.parley.citation.CitationService;
 import dev.parley.common.Caller;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
@@ -37,8 +38,11 @@ public class LinkService {
     private final ChangeLog changes;
     private final Caller caller;
 
+    private final Clock clock;
+
     LinkService(DemandService demands, LinkRepository links, CitationService citations, ChangeLog changes,
-            Caller caller) {
+            Caller caller, Clock clock) {
+        this.clock = clock;
         this.demands = demands;
         this.links = links;
         this.citations = citations;
@@ -73,7 +77,7 @@ public class LinkService {
 
     @Transactional
     public DemandLink create(String slug, LinkRequest request) {
-        return create(demands.require(slug), Ids.next("lnk"), request, Clock.now(), caller.name());
+        return create(demands.require(slug), Ids.next("lnk"), request, Clocks.now(clock), caller.name());
     }
 
     /**
@@ -93,7 +97,7 @@ public class LinkService {
         }
         Demand demand = demands.find(from)
                 .orElseThrow(() -> new InvalidRequest(pointer + "/demand", "no demand with slug '" + from + "'"));
-        create(demand, id, request, Clock.now(), caller.name());
+        create(demand, id, request, Clocks.now(clock), caller.name());
         return true;
     }
 

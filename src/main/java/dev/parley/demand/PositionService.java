@@ -1,5 +1,6 @@
 package dev.parley.demand;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import dev.parley.citation.CitationService;
 import dev.parley.citation.CitationView;
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.Dates;
 import dev.parley.common.FieldError;
@@ -43,8 +44,11 @@ public class PositionService {
     private final ChangeLog changes;
     private final Caller caller;
 
+    private final Clock clock;
+
     PositionService(DemandService demands, PositionRepository positions, CitationService citations,
-            EventService events, ChangeLog changes, Caller caller) {
+            EventService events, ChangeLog changes, Caller caller, Clock clock) {
+        this.clock = clock;
         this.demands = demands;
         this.events = events;
         this.positions = positions;
@@ -245,7 +249,7 @@ public class PositionService {
         }
         PositionChange change = append(position, new Recording(stance.status(), stance.effectiveOn(), stance.note(),
                 stance.basis(), stance.precision(), stance.kind(), corrected, stance.reason()), evidence,
-                Clock.now(), caller.name(), terms);
+                Clocks.now(clock), caller.name(), terms);
         published(demand, position, change);
         if (demands.refreshStatus(demand, involved)) {
             demandUpdated(demand);

@@ -3,6 +3,7 @@ package dev.parley.document;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -17,7 +18,7 @@ import jakarta.transaction.Transactional;
 import dev.parley.citation.CitationService;
 import dev.parley.citation.Source;
 import dev.parley.common.ApiException;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
 import dev.parley.common.InvalidRequest;
@@ -38,7 +39,10 @@ public class DocumentService {
     private final CitationService citations;
     private final ChangeLog changes;
 
-    DocumentService(DocumentRepository documents, CitationService citations, ChangeLog changes) {
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, CitationService citations, ChangeLog changes, Clock clock) {
+        this.clock = clock;
         this.documents = documents;
         this.citations = citations;
         this.changes = changes;
@@ -121,7 +125,7 @@ public class DocumentService {
     private Document create(String id, DocumentRequest request, String pointer) {
         Document document = new Document();
         document.id = id;
-        document.createdAt = Clock.now();
+        document.createdAt = Clocks.now(clock);
         apply(document, request, pointer);
         if (request.text() != null) {
             String text = request.text();
@@ -198,7 +202,7 @@ public class DocumentService {
         document.publishedOnPrecision = request.publishedOnPrecision();
         document.retrievedAt = request.retrievedAt();
         document.language = request.language();
-        document.updatedAt = Clock.now();
+        document.updatedAt = Clocks.now(clock);
     }
 
     /** At most 1 MiB of UTF-8, not empty, and well-formed: a lone surrogate has no UTF-8 and no stable hash. */

@@ -1,5 +1,6 @@
 package dev.parley.event;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import jakarta.transaction.Transactional;
 
 import dev.parley.citation.CitationService;
 import dev.parley.common.ApiException;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Dates;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
@@ -38,8 +39,11 @@ public class EventService {
     private final CitationService citations;
     private final ChangeLog changes;
 
+    private final Clock clock;
+
     EventService(EventRepository events, NegotiationService negotiations, PartyService parties,
-            CitationService citations, ChangeLog changes) {
+            CitationService citations, ChangeLog changes, Clock clock) {
+        this.clock = clock;
         this.citations = citations;
         this.events = events;
         this.negotiations = negotiations;
@@ -125,7 +129,7 @@ public class EventService {
         NegotiationEvent event = new NegotiationEvent();
         event.id = id;
         event.negotiation = negotiation;
-        event.createdAt = Clock.now();
+        event.createdAt = Clocks.now(clock);
         apply(event, request);
         events.persist(event);
         changes.record(EventChanges.created(event));
@@ -163,6 +167,6 @@ public class EventService {
         if (!event.documentIds.equals(request.documentIds())) {
             event.documentIds = new ArrayList<>(request.documentIds());
         }
-        event.updatedAt = Clock.now();
+        event.updatedAt = Clocks.now(clock);
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.parley.bundle.Bundle;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.demand.ChangeKind;
 import dev.parley.demand.DayPrecision;
 import dev.parley.demand.StanceRequest;
@@ -56,7 +57,10 @@ public class ExportService {
     /** Values written without a flush each: the stream is flushed as its buffer fills, not per row. */
     private final ObjectWriter values;
 
-    ExportService(ExportRepository rows, ObjectMapper mapper) {
+    private final Clock clock;
+
+    ExportService(ExportRepository rows, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.mapper = mapper;
         this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -97,7 +101,7 @@ public class ExportService {
             json.writeStartObject();
             json.writeStringField("format", Bundle.FORMAT);
             json.writeFieldName("exported_at");
-            values.writeValue(json, Clock.now());
+            values.writeValue(json, Clocks.now(clock));
             json.writeArrayFieldStart("parties");
             forEachParty(negotiation, p -> write(json, new PartyRequest(p.slug(), p.name(), p.kind(), p.wikidataId())));
             json.writeEndArray();

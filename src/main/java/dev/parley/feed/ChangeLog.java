@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.common.Active;
 import dev.parley.common.Caller;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Database;
 import dev.parley.etag.Scopes;
 import dev.parley.etag.Versions;
@@ -64,9 +65,12 @@ public class ChangeLog {
     private final AgroalDataSource dataSource;
     private final boolean postgresql;
 
+    private final Clock clock;
+
     ChangeLog(Session session, ObjectMapper mapper, Caller caller, Versions versions,
             TransactionSynchronizationRegistry transactions,
-            Event<ChangesWritten> written, @Active AgroalDataSource dataSource, Database database) {
+            Event<ChangesWritten> written, @Active AgroalDataSource dataSource, Database database, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.postgresql = database.isPostgres();
         this.session = session;
@@ -184,7 +188,7 @@ public class ChangeLog {
             long last = takeCursors(connection, Math.max(1, changes.size()));
             versions.check(checkPrecondition);
             long cursor = last - Math.max(1, changes.size());
-            Instant now = Clock.now();
+            Instant now = Clocks.now(clock);
             Set<String> scopes = new LinkedHashSet<>();
             List<ChangeWritten> logged = new ArrayList<>();
             for (Entry entry : entries) {

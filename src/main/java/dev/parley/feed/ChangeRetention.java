@@ -1,11 +1,13 @@
 package dev.parley.feed;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.ParleyConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -18,7 +20,10 @@ class ChangeRetention {
     private final ChangeRepository changes;
     private final ParleyConfig config;
 
-    ChangeRetention(ChangeRepository changes, ParleyConfig config) {
+    private final Clock clock;
+
+    ChangeRetention(ChangeRepository changes, ParleyConfig config, Clock clock) {
+        this.clock = clock;
         this.changes = changes;
         this.config = config;
     }
@@ -32,7 +37,7 @@ class ChangeRetention {
     /** Removes what is past the window now; answers how many changes went. */
     @Transactional
     public int prune() {
-        int removed = changes.pruneBefore(Clock.now().minus(config.feed().retention()));
+        int removed = changes.pruneBefore(Clocks.now(clock).minus(config.feed().retention()));
         if (removed > 0) {
             LOG.infof("Pruned %d changes older than %s", removed, config.feed().retention());
         }

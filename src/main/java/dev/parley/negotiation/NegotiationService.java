@@ -1,5 +1,6 @@
 package dev.parley.negotiation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
@@ -30,8 +31,11 @@ public class NegotiationService {
     private final InvolvedParties involved;
     private final ChangeLog changes;
 
+    private final Clock clock;
+
     NegotiationService(NegotiationRepository negotiations, PartyService parties, InvolvedParties involved,
-            ChangeLog changes) {
+            ChangeLog changes, Clock clock) {
+        this.clock = clock;
         this.negotiations = negotiations;
         this.parties = parties;
         this.involved = involved;
@@ -61,7 +65,7 @@ public class NegotiationService {
         }
         Negotiation negotiation = new Negotiation();
         negotiation.slug = request.slug();
-        negotiation.createdAt = Clock.now();
+        negotiation.createdAt = Clocks.now(clock);
         apply(negotiation, request);
         negotiations.persist(negotiation);
         changes.record(NegotiationChanges.created(negotiation));
@@ -129,6 +133,6 @@ public class NegotiationService {
             // which breaks the one-row-per-party key when two participants swap places.
             negotiation.participants = new ArrayList<>(participants);
         }
-        negotiation.updatedAt = Clock.now();
+        negotiation.updatedAt = Clocks.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.party;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.Conflict;
 import dev.parley.common.FieldError;
 import dev.parley.common.InvalidRequest;
@@ -27,7 +28,10 @@ public class PartyService {
     private final PartyRepository parties;
     private final ChangeLog changes;
 
-    PartyService(PartyRepository parties, ChangeLog changes) {
+    private final Clock clock;
+
+    PartyService(PartyRepository parties, ChangeLog changes, Clock clock) {
+        this.clock = clock;
         this.parties = parties;
         this.changes = changes;
     }
@@ -73,7 +77,7 @@ public class PartyService {
         }
         Party party = new Party();
         party.slug = request.slug();
-        party.createdAt = Clock.now();
+        party.createdAt = Clocks.now(clock);
         apply(party, request);
         parties.persist(party);
         changes.record(PartyChanges.created(party));
@@ -122,10 +126,10 @@ public class PartyService {
         changes.record(PartyChanges.deleted(slug));
     }
 
-    private static void apply(Party party, PartyRequest request) {
+    private void apply(Party party, PartyRequest request) {
         party.name = request.name();
         party.kind = request.kind();
         party.wikidataId = request.wikidataId();
-        party.updatedAt = Clock.now();
+        party.updatedAt = Clocks.now(clock);
     }
 }

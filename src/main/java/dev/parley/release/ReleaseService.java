@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.parley.common.ApiException;
 import dev.parley.common.Caller;
-import dev.parley.common.Clock;
+import dev.parley.common.Clocks;
 import dev.parley.common.FieldError;
 import dev.parley.common.Ids;
 import dev.parley.common.NotFound;
@@ -41,8 +42,11 @@ public class ReleaseService {
     private final NegotiationService negotiations;
     private final Caller caller;
 
+    private final Clock clock;
+
     ReleaseService(ReleaseRepository releases, ExportService exports, NegotiationService negotiations,
-            Caller caller) {
+            Caller caller, Clock clock) {
+        this.clock = clock;
         this.releases = releases;
         this.exports = exports;
         this.negotiations = negotiations;
@@ -64,7 +68,7 @@ public class ReleaseService {
             }
             long size = Files.size(file);
             ReleaseRepository.Row row = new ReleaseRepository.Row(Ids.next("rel"), negotiation, "application/json",
-                    HexFormat.of().formatHex(digest.digest()), size, Clock.now(), by);
+                    HexFormat.of().formatHex(digest.digest()), size, Clocks.now(clock), by);
             Path frozen = file;
             QuarkusTransaction.requiringNew().timeout(1800).run(() -> store(row, frozen));
             return ReleaseView.of(row);
