@@ -190,7 +190,7 @@ def markdown(res, chart_rel):
             r['scenario'], r['db'], scale(r['scale']), r['what'], measured,
             fmt(r['health_rps']) + ' req/s' if r['health_rps'] else '—', fmt(r['ratio'], 2), r['goal'] or '—',
             met(r['met'])))
-    fl = floor_source(res)
+    fl = phase_source(res, 'floor')
     missed = [r for r in res['rows'] if r['met'] is False and r['scenario'] != 'F']
     missed += [r for r in (fl or {}).get('rows', []) if r['met'] is False and r['scenario'] == 'F']
     w('')
@@ -240,7 +240,7 @@ def markdown(res, chart_rel):
 
     if res.get('flat_export_run'):
         flat_export_section(w, res['flat_export_run'])
-    wr = writes_source(res)
+    wr = phase_source(res, 'writes')
     if wr:
         writes_section(w, wr, wr is not res)
 
@@ -416,11 +416,11 @@ CAUSES = {
 }
 
 
-def floor_source(res):
-    """The framework-floor figures: those of a later `--only floor` run if there is one, else the
-    full run's own."""
-    own = res if res.get('floor') else None
-    later = res.get('floor_run')
+def phase_source(res, key):
+    """A phase's figures (`key`: 'floor' or 'writes'): those of a later `--only` run of it if there
+    is one, else the full run's own."""
+    own = res if res.get(key) else None
+    later = res.get(key + '_run')
     if later and (not own or later['started_at'] > res['started_at']):
         return later
     return own
@@ -503,15 +503,6 @@ def flat_export_section(w, run):
                                                          fmt(e['rss_max_during_mb'], 0), fmt(rise, 0),
                                                          fmt(e['peak_rss_mb'], 0)))
     w('')
-
-
-def writes_source(res):
-    """The W figures: those of a later `--only writes` run if there is one, else the full run's own."""
-    own = res if res.get('writes') else None
-    later = res.get('writes_run')
-    if later and (not own or later['started_at'] > res['started_at']):
-        return later
-    return own
 
 
 def writes_section(w, run, separate):
