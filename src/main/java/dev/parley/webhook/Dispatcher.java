@@ -49,7 +49,6 @@ class Dispatcher {
         return thread;
     });
     private final SingleFlight rounds = new SingleFlight("webhook-dispatcher", this::round);
-    private final HttpClient client;
     private final MeterRegistry registry;
     private final Backoff backoff;
     private final AtomicLong backlog = new AtomicLong();
@@ -68,10 +67,6 @@ class Dispatcher {
         Gauge.builder("parley.webhook.outbox.oldest.age", oldestEpochMillis,
                 oldest -> oldest.get() == 0 ? 0 : (clock.millis() - oldest.get()) / 1000.0)
                 .description("Age of the oldest waiting delivery").baseUnit("seconds").register(registry);
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
     }
 
     /**
@@ -138,7 +133,7 @@ class Dispatcher {
                 .header("webhook-signature", target.signatures(delivery.id(), timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return Client.INSTANCE.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
                     int duration = (int) ((System.nanoTime() - start) / 1_000_000);
                     if (failure != null) {
@@ -178,5 +173,17 @@ class Dispatcher {
         String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         String text = kind + message;
         return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    /**
+     * Built on the first delivery, not at start: building it sets up TLS and reads the trust store,
+     * about 70 ms of a start with the image's options, which a service without webhooks never needs.
+     */
+    private static final class Client {
+
+        static final HttpClient INSTANCE = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 }
