@@ -16,6 +16,7 @@ Phases:
 import argparse
 import base64
 import datetime
+import glob
 import json
 import os
 import platform
@@ -680,18 +681,29 @@ def flat_exports(ctx):
 
 
 def cpu_seconds(service_pid, db_kind):
-    """CPU time (user + system) so far of the service and, on PostgreSQL, of all its server processes."""
-    def of(pid):
+    """CPU time (user + system) so far of the service, apart from its JIT compiler threads ('jit': a
+    cost that falls as the code warms up, not one of each write), and, on PostgreSQL, of all its server
+    processes."""
+    def of(path):
         try:
-            with open('/proc/%d/stat' % pid) as f:
+            with open(path + '/stat') as f:
                 fields = f.read().rsplit(')', 1)[1].split()
             return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
         except (OSError, ValueError, IndexError):
             return 0.0
-    result = {'service': of(service_pid)}
+
+    def compiler(task):
+        try:
+            with open(task + '/comm') as f:
+                return f.read().startswith(('C1 CompilerThre', 'C2 CompilerThre'))
+        except OSError:
+            return False
+    tasks = glob.glob('/proc/%d/task/*' % service_pid)
+    jit = sum(of(t) for t in tasks if compiler(t))
+    result = {'service': of('/proc/%d' % service_pid) - jit, 'jit': jit}
     if db_kind == 'postgresql':
         pids = subprocess.run(['pgrep', '-x', 'postgres'], capture_output=True, text=True).stdout.split()
-        result['postgresql'] = sum(of(int(p)) for p in pids)
+        result['postgresql'] = sum(of('/proc/%s' % p) for p in pids)
     return result
 
 
@@ -825,7 +837,9 @@ def framework_floor(ctx):
     summary = {k: {m: median([r[m] for r in v]) for m in ('ready_s', 'first_request_ms', 'rss_mb')}
                for k, v in runs.items()}
     ctx.results['floor'] = {'repeats': repeats, 'runs': runs, 'median': summary,
-                            'options': {o: options[o]('parley') for o in options}}
+                            'options': {o: options[o]('parley') for o in options},
+                            'steps': {name: startup_steps(ctx, name, app, options['image'](name))
+                                      for name, app in apps.items()}}
 
     def ratio_row(what, parley, floor, metric, unit, goal=None):
         r = round(summary[parley][metric] / summary[floor][metric], 3)
@@ -841,6 +855,18 @@ def framework_floor(ctx):
     ratio_row('RSS after load', 'parley/image', 'floor/default', 'rss_mb', 'MB', GOALS['F-rss'])
     ratio_row('RSS after load', 'parley/default', 'floor/default', 'rss_mb', 'MB', GOALS['F-rss'])
     ratio_row('RSS after load', 'parley/image', 'floor/image', 'rss_mb', 'MB')
+
+
+def startup_steps(ctx, name, app, opts):
+    """One more start of `app` with `opts`, Quarkus printing the time of each start step over 5 ms
+    (`quarkus.debug.print-startup-times`): where the time to ready goes, step by step."""
+    svc = Service(ctx, '%s-steps' % name, app['data'], jar=app['jar'],
+                  java_opts=opts + ['-Dquarkus.debug.print-startup-times=true'])
+    svc.stop()
+    with open(svc.logfile, errors='replace') as f:
+        steps = {m.group(1): int(m.group(2)) for m in re.finditer(r'Build step (\S+) completed in: (\d+)ms', f.read())}
+    return {'ready_s': round(svc.ready_s, 3), 'started_in_s': svc.started_in_s,
+            'steps_ms': {k: v for k, v in sorted(steps.items(), key=lambda kv: -kv[1]) if v > 5}}
 
 
 # ---------------------------------------------------------------- Q: the quote check

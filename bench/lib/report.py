@@ -451,6 +451,45 @@ def floor_section(w, fl, separate):
             w('| %s | %s× | %s | %s |' % (r['what'], fmt(r['measured'], 2), r['goal'] or '—', met(r['met'])))
     w('')
     w('Image options: `%s`.\n' % ' '.join(fl['floor']['options']['image']))
+    if fl['floor'].get('steps'):
+        startup_steps_table(w, fl['floor']['steps'])
+
+
+# What Quarkus's start steps do, for the table of where Parley's start goes.
+STEP_MEANING = {
+    'ArcProcessor.notifyBeanContainerListeners': 'Hibernate ORM builds the metadata of each persistence unit '
+                                                 '(Parley has two, H2 and PostgreSQL, one of them inactive)',
+    'HibernateValidatorProcessor.init': 'Hibernate Validator reads the constraints of every constrained class',
+    'LifecycleEventsBuildStep.startupEvent': 'the app\'s own start observers (Parley: secrets key, bootstrap admin '
+                                             'key, resealing, seed check: its first queries)',
+    'FlywayProcessor.startActions': 'Flyway opens the database and validates the applied migrations',
+    'HibernateOrmProcessor.startPersistenceUnits': 'Hibernate builds the session factory of the active unit',
+    'MicrometerProcessor.configureRegistry': 'Micrometer\'s registry and binders',
+    'ArcProcessor.initializeContainer': 'the CDI container',
+    'ResteasyReactiveProcessor.setupDeployment': 'the REST endpoints',
+    'RuntimeConfigSetupBuildStep.setupRuntimeConfig': 'the runtime configuration',
+    'VertxHttpProcessor.openSocket': 'the HTTP socket',
+}
+
+
+def startup_steps_table(w, steps):
+    parley, floor = steps['parley'], steps['floor']
+    names = set(parley['steps_ms']) | set(floor['steps_ms'])
+    diff = sorted(names, key=lambda n: -(parley['steps_ms'].get(n, 0) - floor['steps_ms'].get(n, 0)))
+    w('Where the time to ready goes: one more start of each app with the image options and '
+      '`-Dquarkus.debug.print-startup-times=true` (steps over 5 ms; Parley ready in %s s, the floor in %s s). '
+      'The steps that cost Parley the most more than the floor:\n' % (fmt(parley['ready_s'], 2), fmt(floor['ready_s'], 2)))
+    w('| start step | Parley ms | floor ms | Parley − floor | what it does |')
+    w('|---|---|---|---|---|')
+    for n in diff[:8]:
+        p, f = parley['steps_ms'].get(n, 0), floor['steps_ms'].get(n, 0)
+        w('| `%s` | %d | %d | %+d | %s |' % (n, p, f, p - f, STEP_MEANING.get(n, '')))
+    sums = [sum(x['steps_ms'].values()) for x in (parley, floor)]
+    rest = [round(x['ready_s'] * 1000) - total for x, total in zip((parley, floor), sums)]
+    w('| all steps over 5 ms | %d | %d | %+d | |' % (sums[0], sums[1], sums[0] - sums[1]))
+    w('| the rest: JVM start, Quarkus\'s bootstrap, smaller steps, the first readiness answer | %d | %d | %+d | |'
+      % (rest[0], rest[1], rest[0] - rest[1]))
+    w('')
 
 
 def quote_section(w, q):
@@ -530,8 +569,8 @@ def writes_section(w, run, separate):
         cpu = r.get('cpu_ms_per_write') or r.get('cpu_ms_per_stance')
         if r['scenario'] in ('W', 'W-batch') and r['db'] == 'postgresql' and cpu:
             total = sum(cpu.values())
-            w('- **%s postgresql**: each stance cost %s ms of CPU (service and PostgreSQL, whose count takes in every '
-              'PostgreSQL process on the machine), so the machine\'s %d cores, which wrk and the clients share, allow '
+            w('- **%s postgresql**: each stance cost %s ms of CPU (the service, with its JIT compiler threads apart as '
+              '`jit`, and PostgreSQL, whose count takes in every PostgreSQL process on the machine), so the machine\'s %d cores, which wrk and the clients share, allow '
               'at most about %s a second; the ceiling\'s transaction costs a fraction of that. %s'
               % (r['scenario'], fmt(total, 2), m.get('cpus') or 2, fmt((m.get('cpus') or 2) * 1000 / total),
                  'A single PUT sends 8 statements through Hibernate (StanceWriteCostTest) and 5 round trips under '
