@@ -18,7 +18,7 @@
 #                           minutes; results in bench/results/flat-export-latest.json and a section of
 #                           BENCHMARKS.md
 #   bench/run.sh --only writes  W alone: stance PUTs and POST /stances/batch on H2 and PostgreSQL, with
-#                           pgbench's serialized-commit ceiling in the same run, about 3 minutes; results in
+#                           pgbench's serialized-commit ceiling in the same run, about 5 minutes; results in
 #                           bench/results/writes-latest.json and a section of BENCHMARKS.md
 #   options: --no-build (use target/quarkus-app as it is), --scales 1000,10000 (override),
 #            --exports-only (only GET /export in each format on H2 at each scale: sizes, times, RSS),
