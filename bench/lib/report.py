@@ -195,9 +195,7 @@ def markdown(res, chart_rel):
     missed += [r for r in (fl or {}).get('rows', []) if r['met'] is False and r['scenario'] == 'F']
     w('')
     if missed:
-        w('Goals missed in this run: ' + '; '.join('%s %s (%s)' % (r['scenario'], r['what'].split(' (')[0] if r['scenario'] == 'F'
-                                                               else '%s %s' % (r['db'], scale(r['scale'])), r['goal'])
-                                                   for r in missed) + '.\n')
+        w('Goals missed in this run: ' + '; '.join('%s (%s)' % (row_name(r), r['goal']) for r in missed) + '.\n')
     else:
         w('Every goal was met in this run.\n')
     causes = {}
@@ -207,8 +205,7 @@ def markdown(res, chart_rel):
     if causes:
         w('### Why a goal was missed\n')
         for text, rows in causes.items():
-            w('- **%s**: %s' % ('; '.join('%s %s' % (r['scenario'], r['what'].split(' (')[0] if r['scenario'] == 'F'
-                                                     else '%s %s' % (r['db'], scale(r['scale']))) for r in rows), text))
+            w('- **%s**: %s' % ('; '.join(row_name(r) for r in rows), text))
         w('')
 
     if res.get('s5'):
@@ -407,6 +404,18 @@ def s6_cause(r, res):
             'lean row (a 128 MiB heap) shows the floor.')
 
 
+def row_name(r):
+    """A row as a list of missed goals names it: an F row by its ratio, the others by database and scale."""
+    if r['scenario'] == 'F':
+        return 'F ' + r['what'].split(' (')[0]
+    return '%s %s %s' % (r['scenario'], r['db'], scale(r['scale']))
+
+
+def start_rest_ms(start):
+    """What a start took beyond its steps over 5 ms: the JVM, Quarkus's bootstrap, smaller steps."""
+    return round(start['ready_s'] * 1000) - sum(start['steps_ms'].values())
+
+
 def f_cause(r, res):
     fl = phase_source(res, 'floor')['floor']
     if 'time to ready' in r['what']:
@@ -417,14 +426,14 @@ def f_cause(r, res):
         more = sorted(((parley.get(n, 0) - floor.get(n, 0), n) for n in set(parley) | set(floor)), reverse=True)
         median = fl['median']
         cut = lambda app: 1 - median[app + '/image']['ready_s'] / median[app + '/default']['ready_s']  # noqa: E731
-        rest = lambda app: round(steps[app]['ready_s'] * 1000) - sum(steps[app]['steps_ms'].values())  # noqa: E731
         return ('Parley does more at start than the floor, and the image options (the AOT cache) cut both about '
                 'alike (Parley\'s time to ready by %d %%, the floor\'s by %d %%): in one more start of each with the '
                 'image options, Parley\'s start steps over 5 ms took %d ms against the floor\'s %d ms (the table under '
                 '"Parley beside the framework\'s own floor"), most of the difference in %s; the rest of each start '
                 '(the JVM, Quarkus\'s bootstrap, smaller steps) took %d ms against %d ms.' % (
                     round(100 * cut('parley')), round(100 * cut('floor')), sum(parley.values()), sum(floor.values()),
-                    ', '.join('`%s` (%+d ms)' % (n, d) for d, n in more[:4]), rest('parley'), rest('floor')))
+                    ', '.join('`%s` (%+d ms)' % (n, d) for d, n in more[:4]), start_rest_ms(steps['parley']),
+                    start_rest_ms(steps['floor'])))
     ranges = {k: (min(x['rss_mb'] for x in v), max(x['rss_mb'] for x in v)) for k, v in fl['runs'].items()}
     return ('RSS after load, restart by restart in this run: Parley %s, floor %s (MB). The floor on the JVM\'s '
             'default options runs G1 with a heap sized from this machine\'s %s GiB, which grows with the load by '
@@ -508,7 +517,7 @@ STEP_MEANING = {
 def startup_steps_table(w, steps):
     parley, floor = steps['parley'], steps['floor']
     names = set(parley['steps_ms']) | set(floor['steps_ms'])
-    diff = sorted(names, key=lambda n: -(parley['steps_ms'].get(n, 0) - floor['steps_ms'].get(n, 0)))
+    diff = sorted(names, key=lambda n: (floor['steps_ms'].get(n, 0) - parley['steps_ms'].get(n, 0), n))
     w('Where the time to ready goes: one more start of each app with the image options and '
       '`-Dquarkus.debug.print-startup-times=true` (steps over 5 ms; Parley ready in %s s, the floor in %s s). '
       'The steps that cost Parley the most more than the floor:\n' % (fmt(parley['ready_s'], 2), fmt(floor['ready_s'], 2)))
@@ -518,7 +527,7 @@ def startup_steps_table(w, steps):
         p, f = parley['steps_ms'].get(n, 0), floor['steps_ms'].get(n, 0)
         w('| `%s` | %d | %d | %+d | %s |' % (n, p, f, p - f, STEP_MEANING.get(n, '')))
     sums = [sum(x['steps_ms'].values()) for x in (parley, floor)]
-    rest = [round(x['ready_s'] * 1000) - total for x, total in zip((parley, floor), sums)]
+    rest = [start_rest_ms(x) for x in (parley, floor)]
     w('| all steps over 5 ms | %d | %d | %+d | |' % (sums[0], sums[1], sums[0] - sums[1]))
     w('| the rest: JVM start, Quarkus\'s bootstrap, smaller steps, the first readiness answer | %d | %d | %+d | |'
       % (rest[0], rest[1], rest[0] - rest[1]))
