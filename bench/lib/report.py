@@ -434,16 +434,14 @@ def f_cause(r, res):
                     round(100 * cut('parley')), round(100 * cut('floor')), sum(parley.values()), sum(floor.values()),
                     ', '.join('`%s` (%+d ms)' % (n, d) for d, n in more[:4]), start_rest_ms(steps['parley']),
                     start_rest_ms(steps['floor'])))
-    ranges = {k: (min(x['rss_mb'] for x in v), max(x['rss_mb'] for x in v)) for k, v in fl['runs'].items()}
+    def spans(app):  # each option's lowest and highest RSS over the app's restarts
+        return ', '.join('%s %s–%s' % (key.split('/')[1], fmt(min(x['rss_mb'] for x in runs)),
+                                       fmt(max(x['rss_mb'] for x in runs)))
+                         for key, runs in fl['runs'].items() if key.startswith(app + '/'))
     return ('RSS after load, restart by restart in this run: Parley %s, floor %s (MB). The floor on the JVM\'s '
             'default options runs G1 with a heap sized from this machine\'s %s GiB, which grows with the load by '
             'different amounts from one restart to the next; the image options bound Parley\'s heap by the pod\'s '
-            'limit.' % (
-                ', '.join('%s %s–%s' % (k.split('/')[1], fmt(a), fmt(b)) for k, (a, b) in ranges.items()
-                          if k.startswith('parley')),
-                ', '.join('%s %s–%s' % (k.split('/')[1], fmt(a), fmt(b)) for k, (a, b) in ranges.items()
-                          if k.startswith('floor')),
-                fmt(res['machine'].get('mem_gb') or 0)))
+            'limit.' % (spans('parley'), spans('floor'), fmt(res['machine'].get('mem_gb') or 0)))
 
 
 CAUSES = {
